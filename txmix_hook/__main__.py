@@ -1,0 +1,3 @@
+from txmix_hook.cli import main
+
+main()

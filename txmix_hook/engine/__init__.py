@@ -1,0 +1,1 @@
+"""From one file's bytes to findings: parse, bind names to values, match sides per scope."""

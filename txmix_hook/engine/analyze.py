@@ -1,0 +1,123 @@
+"""One file in, findings out: the whole chain from bytes to ``Finding`` objects."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from txmix_hook.engine.facts import FileFacts
+from txmix_hook.engine.matcher import SideMatch, collect, confirm, plan_for
+from txmix_hook.engine.parse import first_error, parse
+from txmix_hook.engine.scopes import describe_scope, parent_scope_node
+from txmix_hook.engine.typeindex import TypeIndex
+from txmix_hook.engine.values import Evaluator
+from txmix_hook.finding import Finding, Location, Related
+from txmix_hook.rules.model import Rule
+from txmix_hook.rules.rulebook import RuleBook
+from txmix_hook.source import SourceFile
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    parsed: bool = False
+
+
+@dataclass
+class Analyzer:
+    """Holds what is built once per run (rule book, type index) and analyses files with it."""
+
+    book: RuleBook
+    rules: Sequence[Rule]
+    index: TypeIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = TypeIndex.build(self.book.sets.values())
+
+    def analyze(self, source: SourceFile, package: str | None = None) -> FileResult:
+        result = FileResult()
+        rules = [r for r in self.rules if self.book.rule_may_match(r, source.data)]
+        if not rules:
+            return result
+        tree = parse(source.data)
+        result.parsed = True
+        error = first_error(tree.root_node)
+        if error is not None:
+            row, col = error.start_point
+            result.warnings.append(
+                f"{source.display}:{row + 1}:{source.column(row, col)}: warning: syntax error;"
+                " analysed what the parser could recover"
+            )
+        set_ids = sorted({side.set_id for rule in rules for side in rule.sides})
+        plan = plan_for(tuple(self.book.sets[s] for s in set_ids))
+        facts = FileFacts(package=package)
+        candidates = collect(tree.root_node, plan, facts)
+        evaluator = Evaluator(facts, self.index)
+        matches = confirm(candidates, evaluator)
+        by_scope: dict[int, dict[str, list[SideMatch]]] = defaultdict(lambda: defaultdict(list))
+        scope_nodes: dict[int, Node] = {}
+        for match in matches:
+            if _is_shared(match, evaluator):
+                continue
+            by_scope[match.scope.id][match.set_id].append(match)
+            scope_nodes[match.scope.id] = match.scope
+        for scope_id, per_set in by_scope.items():
+            for rule in rules:
+                if all(per_set.get(side.set_id) for side in rule.sides):
+                    result.findings.append(self._finding(rule, per_set, scope_nodes[scope_id], source))
+        result.findings.sort(key=lambda f: f.sort_key)
+        return result
+
+    def _finding(self, rule: Rule, per_set: dict[str, list[SideMatch]], scope_node: Node, source: SourceFile) -> Finding:
+        scope = describe_scope(scope_node)
+        first = {side.name: per_set[side.set_id][0] for side in rule.sides}
+        values: dict[str, object] = {"scope_name": scope.name, "rule_id": rule.id}
+        for side in rule.sides:
+            match = first[side.name]
+            values[side.name] = match.name
+            values[f"{side.name}_line"] = match.node.start_point[0] + 1
+            values[f"{side.name}_label"] = self.book.sets[side.set_id].label
+        primary = first[rule.report_at]
+        related = tuple(
+            Related(
+                source.display,
+                _start(first[s.name].node, source),
+                _end(first[s.name].node, source),
+                f"{self.book.sets[s.set_id].label} `{first[s.name].name}` used here",
+            )
+            for s in rule.other_sides
+        )
+        return Finding(
+            code=rule.id,
+            message=rule.message.format(**values),
+            severity=rule.severity,
+            filename=source.display,
+            location=_start(primary.node, source),
+            end_location=_end(primary.node, source),
+            scope_name=scope.name,
+            scope_kind=scope.kind,
+            related=related,
+        )
+
+
+def _is_shared(match: SideMatch, evaluator: Evaluator) -> bool:
+    scope: Node | None = match.scope
+    while scope is not None:
+        if match.name in evaluator.shared_names.get(scope.id, ()):
+            return True
+        scope = parent_scope_node(scope)
+    return False
+
+
+def _start(node: Node, source: SourceFile) -> Location:
+    row, col = node.start_point
+    return Location(row + 1, source.column(row, col))
+
+
+def _end(node: Node, source: SourceFile) -> Location:
+    row, col = node.end_point
+    return Location(row + 1, source.column(row, col))

@@ -1,0 +1,38 @@
+"""A finding: what the reports print and what suppressions, baselines and fixes refer to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    row: int  # 1-based
+    column: int  # 1-based, in characters
+
+
+@dataclass(frozen=True)
+class Related:
+    filename: str
+    location: Location
+    end_location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    severity: str
+    filename: str
+    location: Location
+    end_location: Location
+    scope_name: str
+    scope_kind: str
+    related: tuple[Related, ...] = ()
+    fix: dict[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, Location, str]:
+        return (self.filename, self.location, self.code)

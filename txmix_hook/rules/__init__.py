@@ -1,0 +1,1 @@
+"""Rules and pattern sets: YAML documents, validated before anything runs."""

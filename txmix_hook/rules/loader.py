@@ -1,0 +1,202 @@
+"""Turn rule folders into a validated RuleBook, or fail with one positioned message.
+
+No Python is ever executed from a rule: documents are plain YAML data, queries are compiled
+by tree-sitter, and message templates are checked against the placeholders we fill in.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from tree_sitter import Query, QueryError
+
+from txmix_hook.engine.parse import PYTHON
+from txmix_hook.rules.errors import RuleError
+from txmix_hook.rules.model import BindArgument, PatternSet, QuerySource, Rule, Side, ValueSource
+from txmix_hook.rules.rulebook import RuleBook
+from txmix_hook.rules.schema import PATTERN_SET_SCHEMA, RULE_SCHEMA
+from txmix_hook.rules.validate import validate
+from txmix_hook.rules.yaml_document import Document, KeyPath, load_documents
+
+SCOPE_PLACEHOLDERS = {"scope_name", "rule_id"}
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rules: inside the wheel as ``txmix_hook/builtin_rules``, or ``rules/`` in a checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "builtin_rules"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
+
+
+def rule_files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        raise RuleError(str(folder), 1, 1, "", "rule folder does not exist")
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = True) -> RuleBook:
+    book = RuleBook()
+    pending: list[tuple[Document, bool]] = []
+    folders = ([(builtin_rules_dir(), True)] if include_builtin else []) + [(Path(f), False) for f in extra_folders]
+    for folder, builtin in folders:
+        for path in rule_files(folder):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(str(path), 1, 1, "", f"cannot read rule file: {exc}") from None
+            for doc in load_documents(text, str(path)):
+                if not isinstance(doc.data, dict):
+                    raise doc.error((), "a rule document must be a mapping")
+                pending.append((doc, builtin))
+    for doc, _ in pending:
+        if "pattern-set" in doc.data:
+            validate(doc, PATTERN_SET_SCHEMA)
+            pset = _pattern_set(doc, doc.data["pattern-set"], doc.data, ())
+            if pset.id in book.sets:
+                raise doc.error(("pattern-set",), f"pattern set {pset.id!r} is already defined in {book.sets[pset.id].origin}")
+            book.sets[pset.id] = pset
+    for doc, builtin in pending:
+        if "pattern-set" not in doc.data:
+            validate(doc, RULE_SCHEMA)
+            rule = _rule(doc, book, builtin)
+            if rule.id in book.rules:
+                raise doc.error(("id",), f"rule {rule.id} is already defined in {book.rules[rule.id].origin}")
+            book.rules[rule.id] = rule
+    for doc, _ in pending:
+        _check_set_references(doc, book)
+    return book
+
+
+def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath) -> PatternSet:
+    values = []
+    for i, source in enumerate(data.get("values", [])):
+        (how, target), = source.items()
+        if isinstance(target, dict):
+            values.append(ValueSource(how, target["set"], target["name"]))
+        else:
+            values.append(ValueSource(how, target))
+    queries = []
+    for i, text in enumerate(data.get("queries", [])):
+        qpath = path + ("queries", i)
+        pos = doc.position(qpath)
+        source = QuerySource(text, doc.file, pos.line, pos.column, pos.block_scalar)
+        compile_query_source(source, doc, qpath)
+        queries.append(source)
+    bind = data.get("bind-argument")
+    return PatternSet(
+        id=set_id,
+        label=data.get("label", set_id),
+        values=tuple(values),
+        queries=tuple(queries),
+        own_keywords=frozenset(data.get("keywords", [])),
+        bind_argument=BindArgument(bind.get("position"), bind.get("keyword")) if bind else None,
+        origin=doc.file,
+        description=data.get("description", ""),
+    )
+
+
+def compile_query_source(source: QuerySource, doc: Document, path: KeyPath) -> Query:
+    try:
+        return Query(PYTHON, source.text)
+    except QueryError as exc:
+        message = str(exc)
+        row, col = _query_error_point(message)
+        if source.block_scalar:
+            line, column = source.line + 1 + row, _block_indent(doc, source) + col + 1
+        else:
+            line, column = source.line + row, (source.column + col) if row == 0 else col + 1
+        detail = message.split(": ", 1)[-1] if ": " in message else message
+        kind = message.split(" at row")[0].lower()
+        raise RuleError(doc.file, line, column, _path_text(path), f"tree-sitter query error: {kind} {detail!r}") from None
+
+
+def _query_error_point(message: str) -> tuple[int, int]:
+    import re
+
+    found = re.search(r"row (\d+), column (\d+)", message)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
+def _block_indent(doc: Document, source: QuerySource) -> int:
+    try:
+        lines = Path(doc.file).read_text(encoding="utf-8").splitlines()
+        body = lines[source.line] if source.line < len(lines) else ""
+        return len(body) - len(body.lstrip(" "))
+    except OSError:
+        return source.column + 1
+
+
+def _path_text(path: KeyPath) -> str:
+    from txmix_hook.rules.errors import format_key_path
+
+    return format_key_path(path)
+
+
+def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
+    data = doc.data
+    sides = []
+    for name, side in data["sides"].items():
+        path: KeyPath = ("sides", name)
+        if "ref" in side:
+            if set(side) - {"ref"}:
+                extra = sorted(set(side) - {"ref"})[0]
+                raise doc.error(path + (extra,), "a side is either `ref:` to a pattern set or an inline pattern set, not both")
+            if side["ref"] not in book.sets:
+                raise doc.error(path + ("ref",), f"unknown pattern set {side['ref']!r} (known: {', '.join(sorted(book.sets))})")
+            sides.append(Side(name, side["ref"]))
+        else:
+            if "label" not in side:
+                raise doc.error(path, "an inline side needs a `label`")
+            set_id = f"{data['id']}.{name}"
+            book.sets[set_id] = _pattern_set(doc, set_id, side, path)
+            sides.append(Side(name, set_id))
+    side_names = [s.name for s in sides]
+    if data["report-at"] not in side_names:
+        raise doc.error(("report-at",), f"{data['report-at']!r} is not one of this rule's sides ({', '.join(side_names)})")
+    allowed = SCOPE_PLACEHOLDERS | {f"{n}{suffix}" for n in side_names for suffix in ("", "_line", "_label")}
+    _check_template(doc, ("message",), data["message"], allowed)
+    tests = data.get("tests", {})
+    return Rule(
+        id=data["id"],
+        name=data["name"],
+        severity=data["severity"],
+        scope=data["scope"],
+        message=" ".join(data["message"].split()),
+        report_at=data["report-at"],
+        sides=tuple(sides),
+        docs=dict(data["docs"]),
+        valid_tests=tuple(tests.get("valid", [])),
+        invalid_tests=tuple(tests.get("invalid", [])),
+        origin=doc.file,
+        builtin=builtin,
+    )
+
+
+def _check_template(doc: Document, path: KeyPath, template: str, allowed: set[str]) -> None:
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise doc.error(path, f"bad message template: {exc}") from None
+    for name in fields:
+        if name not in allowed:
+            raise doc.error(path, f"unknown placeholder {{{name}}} (known: {', '.join(sorted(allowed))})")
+
+
+def _check_set_references(doc: Document, book: RuleBook) -> None:
+    base: KeyPath = ()
+    entries: list[tuple[KeyPath, dict[str, Any]]] = []
+    if "pattern-set" in doc.data:
+        entries.append((base, doc.data))
+    else:
+        entries += [(("sides", n), s) for n, s in doc.data["sides"].items() if "ref" not in s]
+    for path, data in entries:
+        for i, source in enumerate(data.get("values", [])):
+            (how, target), = source.items()
+            if isinstance(target, dict) and target["set"] not in book.sets:
+                raise doc.error(path + ("values", i, how, "set"), f"unknown pattern set {target['set']!r}")
+            if how == "call-of" and target not in book.sets:
+                raise doc.error(path + ("values", i, how), f"unknown pattern set {target!r}")

@@ -1,0 +1,70 @@
+"""What a loaded rule is: plain frozen data, built once, shared by every file analysed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ValueSource:
+    """A binding fact: ``how`` is call / annotation / call-of / attribute-of / method-of."""
+
+    how: str
+    target: str  # a qualified name (call, annotation) or a pattern-set id (the *-of kinds)
+    name: str | None = None  # attribute or method name for attribute-of / method-of
+
+
+@dataclass(frozen=True)
+class QuerySource:
+    text: str
+    file: str
+    line: int
+    column: int
+    block_scalar: bool
+
+
+@dataclass(frozen=True)
+class BindArgument:
+    position: int | None
+    keyword: str | None
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    id: str
+    label: str
+    values: tuple[ValueSource, ...]
+    queries: tuple[QuerySource, ...]
+    own_keywords: frozenset[str]
+    bind_argument: BindArgument | None
+    origin: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Side:
+    name: str
+    set_id: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: str
+    scope: str
+    message: str
+    report_at: str
+    sides: tuple[Side, ...]
+    docs: dict[str, str]
+    valid_tests: tuple[str, ...]
+    invalid_tests: tuple[str, ...]
+    origin: str
+    builtin: bool = field(default=False)
+
+    def side(self, name: str) -> Side:
+        return next(s for s in self.sides if s.name == name)
+
+    @property
+    def other_sides(self) -> tuple[Side, ...]:
+        return tuple(s for s in self.sides if s.name != self.report_at)

@@ -1,0 +1,129 @@
+"""The JSON Schema of rule files: the single description both the loader and editors use.
+
+The loader validates every document against this schema (with the small validator in
+``validate.py``) before it builds anything, so what an editor's YAML language server accepts
+and what ``txmix`` accepts can not drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SEVERITIES = ["error", "warning", "info"]
+SCOPES = ["function"]  # request and transaction scopes arrive with cross-module analysis
+FIX_SAFETY = ["safe", "unsafe"]
+ID_PATTERN = r"^[A-Z][A-Z0-9]*[0-9]+$"
+SET_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+QUALNAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
+
+_string = {"type": "string", "minLength": 1}
+_qualname = {"type": "string", "pattern": QUALNAME_PATTERN}
+_set_ref = {"type": "string", "pattern": SET_ID_PATTERN}
+_named_from_set = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["set", "name"],
+    "properties": {"set": _set_ref, "name": {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"}},
+}
+
+VALUE_SOURCE = {
+    "description": "One way a value of this pattern set comes to exist.",
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "maxProperties": 1,
+    "properties": {
+        "call": {**_qualname, "description": "Calling this imported name (resolved through imports) returns a value."},
+        "annotation": {**_qualname, "description": "A parameter or variable annotated with this imported type holds a value."},
+        "call-of": {**_set_ref, "description": "Calling a value of that pattern set returns a value."},
+        "attribute-of": {**_named_from_set, "description": "This attribute of a value of that set is a value."},
+        "method-of": {**_named_from_set, "description": "Calling this method on a value of that set returns a value."},
+    },
+}
+
+PATTERN_SET_BODY: dict[str, Any] = {
+    "label": {**_string, "description": "How messages name a value of this set, e.g. 'psycopg2 connection'."},
+    "description": {"type": "string"},
+    "values": {"type": "array", "items": VALUE_SOURCE, "description": "Binding facts: how values of this set are made."},
+    "queries": {
+        "type": "array",
+        "items": _string,
+        "description": "tree-sitter queries; a match counts when its @value capture holds a value of this set"
+        " (or always, if the pattern has no @value). @match marks the reported node.",
+    },
+    "keywords": {
+        "type": "array",
+        "items": _string,
+        "description": "Extra words; a file containing none of this set's words is never parsed for it.",
+    },
+    "bind-argument": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"position": {"type": "integer", "minimum": 0}, "keyword": {"type": "string"}},
+        "description": "The constructor argument that hands this value an existing connection (shared, so not a mix).",
+    },
+}
+
+PATTERN_SET_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["pattern-set", "label"],
+    "properties": {"pattern-set": _set_ref, **PATTERN_SET_BODY},
+}
+
+SIDE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "description": "Either a reference to a named pattern set, or a pattern set written inline.",
+    "properties": {"ref": _set_ref, **PATTERN_SET_BODY},
+}
+
+DOCS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["what", "why", "example", "use-instead"],
+    "properties": {
+        "what": _string,
+        "why": _string,
+        "example": _string,
+        "use-instead": _string,
+        "fix-safety": _string,
+    },
+}
+
+TESTS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "valid": {"type": "array", "items": {"type": "string"}},
+        "invalid": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+RULE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "name", "severity", "scope", "message", "sides", "report-at", "docs"],
+    "properties": {
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "name": {"type": "string", "pattern": r"^[a-z][a-z0-9-]*$"},
+        "severity": {"enum": SEVERITIES},
+        "scope": {"enum": SCOPES},
+        "message": _string,
+        "report-at": {**_string, "description": "The side whose first match is the finding's location."},
+        "sides": {
+            "type": "object",
+            "minProperties": 2,
+            "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*$"},
+            "additionalProperties": SIDE_SCHEMA,
+        },
+        "docs": DOCS_SCHEMA,
+        "tests": TESTS_SCHEMA,
+    },
+}
+
+FILE_SCHEMA: dict[str, Any] = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "title": "txmix rule or pattern set",
+    "oneOf": [RULE_SCHEMA, PATTERN_SET_SCHEMA],
+}
