@@ -8,10 +8,17 @@ from pathlib import Path
 import click
 
 from txmix_hook import __version__
+from txmix_hook.add_noqa import add_noqa as add_noqa_comments
+from txmix_hook.baseline import BaselineError, load_baseline
+from txmix_hook.baseline import compare as compare_with_baseline
+from txmix_hook.baseline import write_baseline as write_baseline_file
+from txmix_hook.config import ConfigError
+from txmix_hook.engine_rules import ENGINE_RULES
 from txmix_hook.report.formats import FORMATS
 from txmix_hook.rules.errors import RuleError
-from txmix_hook.rules.loader import load_rulebook
-from txmix_hook.runner import run_check
+from txmix_hook.runner import RunResult, run_check
+from txmix_hook.selection import RuleSelection, SelectionError
+from txmix_hook.settings import CommandLine, build_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -22,7 +29,7 @@ class TxmixGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except RuleError as exc:
+        except (RuleError, ConfigError, SelectionError, BaselineError) as exc:
             _fail(str(exc))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
@@ -44,50 +51,94 @@ def main() -> None:
     """Find SQLAlchemy ORM and raw PostgreSQL driver work mixed in one transaction."""
 
 
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output-format", type=click.Choice(sorted(FORMATS)), default="concise", show_default=True)
-@click.option("--select", default=None, help="Comma-separated rule codes to run (default: all).")
-@click.option("--ignore", default=None, help="Comma-separated rule codes to skip.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Use this pyproject.toml / TOML file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--select", multiple=True, help="Rule codes or prefixes to run, replacing the configured selection.")
+@click.option("--extend-select", multiple=True, help="Rule codes or prefixes to run in addition.")
+@click.option("--ignore", multiple=True, help="Rule codes or prefixes to skip.")
+@click.option("--exclude", multiple=True, help="Globs to exclude, replacing the defaults and the configured list.")
+@click.option("--extend-exclude", multiple=True, help="Globs to exclude in addition.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files git ignores while walking folders.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too (for pre-commit).")
 @click.option("--extend-rules", "extend_rules", multiple=True, type=click.Path(path_type=Path), help="Folder of extra YAML rules.")
-def check(paths: tuple[Path, ...], output_format: str, select: str | None, ignore: str | None, extend_rules: tuple[Path, ...]) -> None:
+@click.option("--add-noqa", is_flag=True, help="Add `# txmix: ignore[CODE]` to every line with a finding.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", is_flag=True, help="Record the current findings into --baseline and exit 0.")
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    config_path: Path | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    respect_gitignore: bool | None,
+    force_exclude: bool,
+    extend_rules: tuple[Path, ...],
+    add_noqa: bool,
+    baseline: Path | None,
+    write_baseline: bool,
+) -> None:
     """Check PATHS (files or directories; default: the current directory)."""
-    book = load_rulebook(extend_rules)
-    rules = _selected_rules(book, select, ignore)
-    result = run_check(list(paths) or [Path(".")], book, rules)
-    for line in result.warnings:
+    if write_baseline and baseline is None:
+        raise click.UsageError("--write-baseline needs --baseline FILE")
+    selection = RuleSelection(_codes(select) or None, _codes(extend_select), _codes(ignore))
+    cli = CommandLine(
+        config=config_path,
+        isolated=isolated,
+        selection=selection,
+        extend_rules=extend_rules,
+        exclude=_codes(exclude) or None,
+        extend_exclude=_codes(extend_exclude),
+        respect_gitignore=respect_gitignore,
+        force_exclude=force_exclude,
+    )
+    settings = build_settings(cli)
+    result = run_check(list(paths) or [Path(".")], settings)
+    for line in result.warnings + result.errors:
         click.echo(line, err=True)
-    for line in result.errors:
-        click.echo(f"{line}", err=True)
+    if add_noqa:
+        report = add_noqa_comments(result.outcomes)
+        for line in report.unplaceable or []:
+            click.echo(f"warning: {line}", err=True)
+        click.echo(f"Added {report.added} txmix: ignore comment{'s' if report.added != 1 else ''} to {report.files} file{'s' if report.files != 1 else ''}.", err=True)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+    extra = ""
+    if baseline is not None and write_baseline:
+        write_baseline_file(baseline, result.findings)
+        click.echo(f"Wrote {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''} to baseline {baseline}.", err=True)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+    if baseline is not None:
+        comparison = compare_with_baseline(result.findings, load_baseline(baseline))
+        result.findings = comparison.new
+        extra = f" {comparison.known} known in the baseline; {len(comparison.fixed)} fixed since the baseline."
+        for entry in comparison.fixed:
+            click.echo(f"fixed: {entry.get('filename', '?')}: {entry.get('code', '?')} in `{entry.get('scope', '?')}`", err=True)
     click.echo(FORMATS[output_format](result.findings), nl=False)
-    click.echo(_summary(result), err=True)
+    click.echo(_summary(result) + extra, err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.findings else EXIT_CLEAN)
 
 
-def _selected_rules(book, select: str | None, ignore: str | None):  # type: ignore[no-untyped-def]
-    def codes(value: str | None, option: str) -> list[str]:
-        items = [c.strip() for c in (value or "").split(",") if c.strip()]
-        for code in items:
-            if not any(rule_id.startswith(code) for rule_id in book.rules):
-                raise click.BadParameter(f"unknown rule code {code!r}", param_hint=option)
-        return items
-
-    selected, ignored = codes(select, "--select"), codes(ignore, "--ignore")
-    return [
-        rule
-        for rule_id, rule in sorted(book.rules.items())
-        if (not selected or any(rule_id.startswith(c) for c in selected)) and not any(rule_id.startswith(c) for c in ignored)
-    ]
-
-
-def _summary(result) -> str:  # type: ignore[no-untyped-def]
+def _summary(result: RunResult) -> str:
     checked = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked"
+    suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
     if not result.findings:
-        return f"All checks passed! ({checked})" if not result.errors else f"No findings, {len(result.errors)} file(s) could not be checked ({checked})."
+        if result.errors:
+            return f"No findings; {len(result.errors)} file(s) could not be checked ({checked}{suppressed})."
+        return f"All checks passed! ({checked}{suppressed})"
     n, files = len(result.findings), result.files_with_findings
-    return f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} ({checked})."
+    return f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} ({checked}{suppressed})."
 
 
 @main.group()
@@ -96,10 +147,14 @@ def rule() -> None:
 
 
 @rule.command("list")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--isolated", is_flag=True)
 @click.option("--extend-rules", "extend_rules", multiple=True, type=click.Path(path_type=Path))
-def rule_list(extend_rules: tuple[Path, ...]) -> None:
+def rule_list(config_path: Path | None, isolated: bool, extend_rules: tuple[Path, ...]) -> None:
     """List every rule: id, name, severity, scope, origin."""
-    book = load_rulebook(extend_rules)
-    for rule_id, r in sorted(book.rules.items()):
+    settings = build_settings(CommandLine(config=config_path, isolated=isolated, extend_rules=extend_rules))
+    for rule_id, r in sorted(settings.book.rules.items()):
         origin = "built-in" if r.builtin else r.origin
         click.echo(f"{rule_id}  {r.name:<48} {r.severity:<8} {r.scope:<9} {origin}")
+    for rule_id, engine_rule in sorted(ENGINE_RULES.items()):
+        click.echo(f"{rule_id}  {engine_rule.name:<48} {engine_rule.severity:<8} {'file':<9} built-in (engine)")

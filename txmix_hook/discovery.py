@@ -1,18 +1,26 @@
-"""Which files a run looks at: Python files under the given paths, minus tool and build dirs."""
+"""Which files a run looks at: Python files under the given paths, minus excluded and ignored ones.
+
+Excludes apply while walking; a file named on the command line is always checked unless
+``--force-exclude`` is given (how pre-commit calls hooks, as with ruff). With
+``respect-gitignore``, a walk inside a git work tree asks git itself which files it ignores.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SKIPPED_DIRS = frozenset({
+from txmix_hook.globs import glob_matches
+
+DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".git", ".hg", ".svn", ".bzr", "__pycache__", ".venv", "venv", ".tox", ".nox", ".eggs",
     "build", "dist", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache",
-    "site-packages", "__pypackages__", ".direnv", "_build", "buck-out",
-})
+    "site-packages", "__pypackages__", ".direnv", "_build", "buck-out", "*.egg-info",
+)
 PYTHON_SUFFIXES = (".py", ".pyi")
 
 
@@ -23,44 +31,98 @@ class Candidate:
     explicit: bool  # named on the command line rather than found by walking
 
 
-def display_path(path: Path) -> str:
+@dataclass(frozen=True)
+class FileFilter:
+    root: Path  # exclude globs are relative to this folder
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+
+    def excluded(self, path: Path) -> bool:
+        relative = _relative(path, self.root)
+        return any(glob_matches(pattern, relative) for pattern in self.exclude)
+
+
+def _relative(path: Path, root: Path) -> str:
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def display_path(path: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def discover(paths: list[Path]) -> Iterator[Candidate]:
+def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> Iterator[Candidate]:
+    rules = file_filter or FileFilter(root=Path.cwd())
     seen: set[Path] = set()
     for root in paths:
         if root.is_file() or not root.exists():
-            key = root.resolve()
-            if key not in seen:
+            key = Path(os.path.abspath(root))
+            if key not in seen and not (rules.force_exclude and rules.excluded(root)):
                 seen.add(key)
                 yield Candidate(root, display_path(root), explicit=True)
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not _skipped_dir(Path(dirpath), d))
-            for name in sorted(filenames):
-                if name.endswith(PYTHON_SUFFIXES):
-                    path = Path(dirpath) / name
-                    key = path.resolve()
-                    if key not in seen:
-                        seen.add(key)
-                        yield Candidate(path, display_path(path), explicit=False)
+        walked = list(_walk(root, rules))
+        if rules.respect_gitignore:
+            walked = _drop_git_ignored(walked)
+        for path in walked:
+            key = Path(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                yield Candidate(path, display_path(path), explicit=False)
 
 
-def _skipped_dir(parent: Path, name: str) -> bool:
-    if name in SKIPPED_DIRS or name.endswith(".egg-info"):
-        return True
-    return (parent / name / "pyvenv.cfg").is_file()  # a virtualenv under any name
+def _walk(root: Path, rules: FileFilter) -> Iterator[Path]:
+    if rules.force_exclude and rules.excluded(root) and Path(os.path.abspath(root)) != rules.root:
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        parent = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not _skipped_dir(parent / d, rules))
+        for name in sorted(filenames):
+            if name.endswith(PYTHON_SUFFIXES):
+                path = parent / name
+                if not rules.excluded(path):
+                    yield path
+
+
+def _skipped_dir(path: Path, rules: FileFilter) -> bool:
+    return rules.excluded(path) or (path / "pyvenv.cfg").is_file()  # a virtualenv under any name
+
+
+def _drop_git_ignored(paths: list[Path]) -> list[Path]:
+    """Ask git which of ``paths`` it ignores (one call per run); outside a repo, keep all."""
+    if not paths:
+        return paths
+    try:
+        done = subprocess.run(
+            ["git", "check-ignore", "-z", "--stdin"],
+            input="\0".join(os.path.abspath(p) for p in paths) + "\0",
+            capture_output=True, text=True, cwd=os.path.dirname(os.path.abspath(paths[0])), check=False,
+        )
+    except OSError:
+        return paths
+    if done.returncode not in (0, 1):  # 128: not a git repository (or git failed)
+        return paths
+    ignored = set(filter(None, done.stdout.split("\0")))
+    return [p for p in paths if os.path.abspath(p) not in ignored]
+
+
+def package_of(directory: Path) -> str:
+    """Dotted package name of a directory, climbing while there is an ``__init__.py``."""
+    return _package_of_absolute(Path(os.path.abspath(directory)))
 
 
 @lru_cache(maxsize=4096)
-def package_of(directory: Path) -> str:
-    """Dotted package name of a directory, climbing while there is an ``__init__.py``."""
+def _package_of_absolute(directory: Path) -> str:
     parts: list[str] = []
-    current = directory.resolve()
+    current = directory
     while (current / "__init__.py").is_file() and current.parent != current:
         parts.append(current.name)
         current = current.parent

@@ -31,7 +31,9 @@ class Finding:
     scope_name: str
     scope_kind: str
     related: tuple[Related, ...] = ()
-    fix: dict[str, Any] | None = field(default=None, compare=False)
+    fix: Any = field(default=None, compare=False)  # an edits.Fix, or None
+    scope_row: int = field(default=0, compare=False)  # the def line: suppressions are honoured there too
+    fingerprint: str = field(default="", compare=False)  # stable across line shifts (baselines)
 
     @property
     def sort_key(self) -> tuple[str, Location, str]:

@@ -49,6 +49,7 @@ def expectations(code: str) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
 def check_snippet(book: RuleBook, rule: Rule, code: str, where: str, line_offset: int, should_find: bool) -> list[CaseFailure]:
     """Check one embedded snippet; ``line_offset`` maps snippet lines back to the rule file."""
     source = decode_source(code.encode("utf-8"), Path(where), where)
+    book = book.with_factories(*rule.assumed_factories)
     findings = [f for f in Analyzer(book, [rule]).analyze(source).findings if f.code == rule.id]
     got_lines = sorted({f.location.row for f in findings})
     must, must_not = expectations(code)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from txmix_hook.engine.comments import Comment, comment_nodes, first_code_row, to_comments
 from txmix_hook.engine.facts import FileFacts
 from txmix_hook.engine.matcher import SideMatch, collect, confirm, plan_for
 from txmix_hook.engine.parse import first_error, parse
@@ -20,10 +21,17 @@ from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.source import SourceFile
 
 
+# Files that can hold a suppression comment are parsed for their comments even when no rule
+# can match there, so a stale ``# txmix: ignore`` is still reported.
+SUPPRESSION_MARKERS = (b"txmix", b"TXM")
+
+
 @dataclass
 class FileResult:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    first_code_row: int = 10**9
     parsed: bool = False
 
 
@@ -42,6 +50,11 @@ class Analyzer:
         result = FileResult()
         rules = [r for r in self.rules if self.book.rule_may_match(r, source.data)]
         if not rules:
+            if any(marker in source.data for marker in SUPPRESSION_MARKERS):
+                tree = parse(source.data)
+                result.parsed = True
+                result.comments = to_comments(comment_nodes(tree.root_node), source)
+                result.first_code_row = first_code_row(tree.root_node)
             return result
         tree = parse(source.data)
         result.parsed = True
@@ -56,6 +69,8 @@ class Analyzer:
         plan = plan_for(tuple(self.book.sets[s] for s in set_ids))
         facts = FileFacts(package=package)
         candidates = collect(tree.root_node, plan, facts)
+        result.comments = to_comments(facts.comments, source)
+        result.first_code_row = first_code_row(tree.root_node)
         evaluator = Evaluator(facts, self.index)
         matches = confirm(candidates, evaluator)
         by_scope: dict[int, dict[str, list[SideMatch]]] = defaultdict(lambda: defaultdict(list))
@@ -101,6 +116,7 @@ class Analyzer:
             scope_name=scope.name,
             scope_kind=scope.kind,
             related=related,
+            scope_row=scope_node.start_point[0] + 1,
         )
 
 

@@ -30,6 +30,7 @@ FACT_PATTERNS: tuple[tuple[str, str], ...] = (
     ("assign", "(default_parameter name: (identifier) @target value: (_) @value) @node"),
     ("parameter", "(parameters . (identifier) @target) @node"),
     ("global", "(global_statement (identifier) @target) @node"),
+    ("comment", "(comment) @node"),
     ("return", "(return_statement (_) @value) @node"),
     ("return", "(yield (_) @value) @node"),
 )
@@ -53,11 +54,15 @@ class FileFacts:
     returns: dict[int, list[Node]] = field(default_factory=lambda: defaultdict(list))
     first_parameter: dict[int, str] = field(default_factory=dict)
     globals: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    comments: list[Node] = field(default_factory=list)
 
     def add(self, kind: str, captures: dict[str, list[Node]]) -> None:
         node = captures["node"][0]
         if kind == "import":
             record_import(node, self.imports, self.package)
+            return
+        if kind == "comment":
+            self.comments.append(node)
             return
         if kind == "return":
             self.returns[enclosing_scope_node(node).id].append(captures["value"][0])

@@ -26,7 +26,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
             {"filename": r.filename, "location": _loc(r.location), "end_location": _loc(r.end_location), "message": r.message}
             for r in f.related
         ],
-        "fix": f.fix,
+        "fix": f.fix.to_dict() if f.fix is not None else None,
     }
 
 

@@ -6,6 +6,7 @@ by tree-sitter, and message templates are checked against the placeholders we fi
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from tree_sitter import Query, QueryError
 
 from txmix_hook.engine.parse import PYTHON
-from txmix_hook.rules.errors import RuleError
+from txmix_hook.rules.errors import RuleError, format_key_path
 from txmix_hook.rules.model import BindArgument, PatternSet, QuerySource, Rule, Side, ValueSource
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.rules.schema import PATTERN_SET_SCHEMA, RULE_SCHEMA
@@ -73,8 +74,8 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
 
 def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath) -> PatternSet:
     values = []
-    for i, source in enumerate(data.get("values", [])):
-        (how, target), = source.items()
+    for source in data.get("values", []):
+        ((how, target),) = source.items()
         if isinstance(target, dict):
             values.append(ValueSource(how, target["set"], target["name"]))
         else:
@@ -111,12 +112,10 @@ def compile_query_source(source: QuerySource, doc: Document, path: KeyPath) -> Q
             line, column = source.line + row, (source.column + col) if row == 0 else col + 1
         detail = message.split(": ", 1)[-1] if ": " in message else message
         kind = message.split(" at row")[0].lower()
-        raise RuleError(doc.file, line, column, _path_text(path), f"tree-sitter query error: {kind} {detail!r}") from None
+        raise RuleError(doc.file, line, column, format_key_path(path), f"tree-sitter query error: {kind} {detail!r}") from None
 
 
 def _query_error_point(message: str) -> tuple[int, int]:
-    import re
-
     found = re.search(r"row (\d+), column (\d+)", message)
     return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
 
@@ -128,12 +127,6 @@ def _block_indent(doc: Document, source: QuerySource) -> int:
         return len(body) - len(body.lstrip(" "))
     except OSError:
         return source.column + 1
-
-
-def _path_text(path: KeyPath) -> str:
-    from txmix_hook.rules.errors import format_key_path
-
-    return format_key_path(path)
 
 
 def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
@@ -173,6 +166,10 @@ def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
         invalid_tests=tuple(tests.get("invalid", [])),
         origin=doc.file,
         builtin=builtin,
+        assumed_factories=(
+            tuple(tests.get("assume", {}).get("session-factories", [])),
+            tuple(tests.get("assume", {}).get("raw-connection-factories", [])),
+        ),
     )
 
 

@@ -61,6 +61,7 @@ class Rule:
     invalid_tests: tuple[str, ...]
     origin: str
     builtin: bool = field(default=False)
+    assumed_factories: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (session, raw) for tests
 
     def side(self, name: str) -> Side:
         return next(s for s in self.sides if s.name == name)

@@ -91,12 +91,19 @@ DOCS_SCHEMA = {
     },
 }
 
+_factories = {"type": "array", "items": _qualname}
 TESTS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
         "valid": {"type": "array", "items": {"type": "string"}},
         "invalid": {"type": "array", "items": {"type": "string"}},
+        "assume": {
+            "type": "object",
+            "additionalProperties": False,
+            "description": "Configuration the examples assume, as in [tool.txmix].",
+            "properties": {"session-factories": _factories, "raw-connection-factories": _factories},
+        },
     },
 }
 

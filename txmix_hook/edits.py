@@ -1,0 +1,95 @@
+"""Text edits and how they reach the disk: together, atomically, in the file's own encoding.
+
+Shared by suppression clean-up, ``--add-noqa`` and fixes, so every writer keeps line endings,
+the encoding declaration, a missing final newline and the file's permissions.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from txmix_hook.finding import Location
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: Location
+    end: Location
+    content: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "content": self.content,
+            "location": {"row": self.start.row, "column": self.start.column},
+            "end_location": {"row": self.end.row, "column": self.end.column},
+        }
+
+
+@dataclass(frozen=True)
+class Fix:
+    message: str
+    applicability: str  # "safe" | "unsafe" | "display-only"
+    edits: tuple[Edit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"message": self.message, "applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def offset(starts: list[int], text: str, location: Location) -> int:
+    if location.row - 1 >= len(starts):
+        return len(text)
+    return min(starts[location.row - 1] + location.column - 1, len(text))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (overlaps are the caller's to resolve) in one pass."""
+    starts = line_starts(text)
+    spans = sorted((offset(starts, text, e.start), offset(starts, text, e.end), e.content) for e in edits)
+    out, cursor = [], 0
+    for begin, end, content in spans:
+        if begin < cursor:
+            raise ValueError("overlapping edits")
+        out.append(text[cursor:begin])
+        out.append(content)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def encode_like(text: str, encoding: str, had_bom: bool) -> bytes:
+    data = text.encode(encoding)
+    return (b"\xef\xbb\xbf" + data) if had_bom and encoding in ("utf-8", "utf-8-sig") and not data.startswith(b"\xef\xbb\xbf") else data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temp file in the same folder and rename: never a half-written file."""
+    directory = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".txmix-tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

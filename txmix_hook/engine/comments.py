@@ -1,0 +1,46 @@
+"""Comments as tree-sitter sees them, so ``# txmix: ignore`` inside a string never counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tree_sitter import Node, Query, QueryCursor
+
+from txmix_hook.engine.parse import PYTHON, text
+from txmix_hook.source import SourceFile
+
+
+@dataclass(frozen=True)
+class Comment:
+    row: int  # 1-based
+    column: int  # 1-based character column of '#'
+    end_column: int  # exclusive
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _comment_query() -> Query:
+    return Query(PYTHON, "(comment) @node")
+
+
+def comment_nodes(root: Node) -> list[Node]:
+    return QueryCursor(_comment_query()).captures(root).get("node", [])
+
+
+def to_comments(nodes: list[Node], source: SourceFile) -> list[Comment]:
+    comments = []
+    for node in nodes:
+        row, col = node.start_point
+        start = source.column(row, col)
+        body = text(node)
+        comments.append(Comment(row + 1, start, start + len(body), body))
+    return sorted(comments, key=lambda c: (c.row, c.column))
+
+
+def first_code_row(root: Node) -> int:
+    """The first line holding code: file-level directives must come before it."""
+    for child in root.named_children:
+        if child.type != "comment":
+            return child.start_point[0] + 1
+    return 10**9
