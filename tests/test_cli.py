@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from txmix_hook.cli import main
+from cli_helpers import MIX, run_txmix
 
-MIX = """\
-import psycopg2
-from sqlalchemy.orm import Session
-
-
-def create_order(db: Session, order):
-    db.add(order)
-    conn = psycopg2.connect("dbname=shop")
-    conn.commit()
-"""
 CLEAN = """\
 from sqlalchemy.orm import Session
 
@@ -33,14 +21,7 @@ def create_order(db: Session, order):
 """
 
 
-def run(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
+run = run_txmix
 
 
 @pytest.fixture()
