@@ -11,7 +11,7 @@ import os
 import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from txmix_hook.globs import glob_matches
@@ -39,8 +39,31 @@ class FileFilter:
     force_exclude: bool = False
 
     def excluded(self, path: Path) -> bool:
+        """Is ``path`` or any folder above it (below the root) excluded?"""
         relative = _relative(path, self.root)
-        return any(glob_matches(pattern, relative) for pattern in self.exclude)
+        return any(self._name_excluded(part) for part in relative.split("/")) or self._path_excluded(relative)
+
+    def excluded_entry(self, path: Path) -> bool:
+        """While walking: the folders above were already checked, so the name is enough."""
+        return self._name_excluded(path.name) or (bool(self._path_patterns) and self._path_excluded(_relative(path, self.root)))
+
+    def _name_excluded(self, name: str) -> bool:
+        return name in self._literal_names or any(glob_matches(p, name) for p in self._wild_names)
+
+    def _path_excluded(self, relative: str) -> bool:
+        return any(glob_matches(p, relative) for p in self._path_patterns)
+
+    @cached_property
+    def _literal_names(self) -> frozenset[str]:
+        return frozenset(p.rstrip("/") for p in self.exclude if "/" not in p.rstrip("/") and not set("*?[") & set(p))
+
+    @cached_property
+    def _wild_names(self) -> tuple[str, ...]:
+        return tuple(p for p in self.exclude if "/" not in p.rstrip("/") and set("*?[") & set(p))
+
+    @cached_property
+    def _path_patterns(self) -> tuple[str, ...]:
+        return tuple(p for p in self.exclude if "/" in p.rstrip("/"))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -88,12 +111,12 @@ def _walk(root: Path, rules: FileFilter) -> Iterator[Path]:
         for name in sorted(filenames):
             if name.endswith(PYTHON_SUFFIXES):
                 path = parent / name
-                if not rules.excluded(path):
+                if not rules.excluded_entry(path):
                     yield path
 
 
 def _skipped_dir(path: Path, rules: FileFilter) -> bool:
-    return rules.excluded(path) or (path / "pyvenv.cfg").is_file()  # a virtualenv under any name
+    return rules.excluded_entry(path) or os.path.isfile(os.path.join(path, "pyvenv.cfg"))  # a venv under any name
 
 
 def _drop_git_ignored(paths: list[Path]) -> list[Path]:

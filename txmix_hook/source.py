@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import tokenize
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -18,7 +19,7 @@ class SourceError(Exception):
 
 
 @dataclass(frozen=True)
-class SourceFile:
+class SourceFile:  # frozen, yet cached_property works: it writes __dict__ directly
     path: Path
     display: str
     raw: bytes
@@ -26,29 +27,31 @@ class SourceFile:
     text: str
     data: bytes = field(repr=False)  # ``text`` as UTF-8, what tree-sitter parses
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         return self.text.splitlines()
 
+    @cached_property
+    def _line_offsets(self) -> list[int]:
+        offsets = [0]
+        find = self.data.find
+        index = find(b"\n")
+        while index >= 0:
+            offsets.append(index + 1)
+            index = find(b"\n", index + 1)
+        return offsets
+
     def column(self, row0: int, byte_col: int) -> int:
         """1-based character column of a tree-sitter (row, byte column) point."""
-        line = _line_bytes(self.data, row0)
-        return len(line[:byte_col].decode("utf-8", errors="replace")) + 1
+        if row0 >= len(self._line_offsets):
+            return byte_col + 1
+        start = self._line_offsets[row0]
+        prefix = self.data[start : start + byte_col]
+        return (byte_col if prefix.isascii() else len(prefix.decode("utf-8", errors="replace"))) + 1
 
     def line_text(self, row1: int) -> str:
         lines = self.lines
         return lines[row1 - 1] if 0 < row1 <= len(lines) else ""
-
-
-def _line_bytes(data: bytes, row0: int) -> bytes:
-    start = 0
-    for _ in range(row0):
-        nl = data.find(b"\n", start)
-        if nl < 0:
-            return b""
-        start = nl + 1
-    end = data.find(b"\n", start)
-    return data[start:] if end < 0 else data[start:end]
 
 
 def read_source(path: Path, display: str | None = None) -> SourceFile:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tree_sitter import Node
 
 from txmix_hook.engine.comments import Comment, comment_nodes, first_code_row, to_comments
 from txmix_hook.engine.facts import FileFacts
-from txmix_hook.engine.matcher import SideMatch, collect, confirm, plan_for
+from txmix_hook.engine.matcher import QueryPlan, SideMatch, collect, confirm, plan_for
 from txmix_hook.engine.parse import first_error, parse
 from txmix_hook.engine.scopes import describe_scope, parent_scope_node
 from txmix_hook.engine.typeindex import TypeIndex
@@ -46,9 +47,16 @@ class Analyzer:
     def __post_init__(self) -> None:
         self.index = TypeIndex.build(self.book.sets.values())
 
+    @cached_property
+    def plan(self) -> QueryPlan:
+        """One query for every enabled rule's sides: compiled once, run once per parsed file."""
+        set_ids = sorted({side.set_id for rule in self.rules for side in rule.sides})
+        return plan_for(tuple(self.book.sets[s] for s in set_ids))
+
     def analyze(self, source: SourceFile, package: str | None = None) -> FileResult:
         result = FileResult()
-        rules = [r for r in self.rules if self.book.rule_may_match(r, source.data)]
+        memo: dict[str, bool] = {}
+        rules = [r for r in self.rules if self.book.rule_may_match(r, source.data, memo)]
         if not rules:
             if any(marker in source.data for marker in SUPPRESSION_MARKERS):
                 tree = parse(source.data)
@@ -65,8 +73,7 @@ class Analyzer:
                 f"{source.display}:{row + 1}:{source.column(row, col)}: warning: syntax error;"
                 " analysed what the parser could recover"
             )
-        set_ids = sorted({side.set_id for rule in rules for side in rule.sides})
-        plan = plan_for(tuple(self.book.sets[s] for s in set_ids))
+        plan = self.plan
         facts = FileFacts(package=package)
         candidates = collect(tree.root_node, plan, facts)
         result.comments = to_comments(facts.comments, source)

@@ -29,8 +29,12 @@ def comment_nodes(root: Node) -> list[Node]:
 
 
 def to_comments(nodes: list[Node], source: SourceFile) -> list[Comment]:
+    """Only comments that can hold a directive: the rest are never looked at again."""
     comments = []
     for node in nodes:
+        lowered = (node.text or b"").lower()
+        if b"txmix" not in lowered and b"noqa" not in lowered:
+            continue
         row, col = node.start_point
         start = source.column(row, col)
         body = text(node)

@@ -12,6 +12,7 @@ class ValueSource:
     how: str
     target: str  # a qualified name (call, annotation) or a pattern-set id (the *-of kinds)
     name: str | None = None  # attribute or method name for attribute-of / method-of
+    by_name_alone: bool = False  # declared in config: may be reached by a relative import
 
 
 @dataclass(frozen=True)

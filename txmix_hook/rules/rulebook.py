@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from txmix_hook.rules.model import PatternSet, Rule, ValueSource
+
+def _has(word: str, data: bytes, memo: dict[str, bool]) -> bool:
+    """Is ``word`` in the file? Memoised per file next to the set results (keys cannot clash:
+    set ids are lower-case-with-dashes, words are prefixed)."""
+    key = "w:" + word
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = word.encode() in data
+    return found
 
 
 SESSION_SET = "sqlalchemy-session"
@@ -17,63 +25,50 @@ class RuleBook:
     rules: dict[str, Rule] = field(default_factory=dict)
     sets: dict[str, PatternSet] = field(default_factory=dict)
 
-    def keywords(self, set_id: str) -> frozenset[str] | None:
-        """Words one of which must appear in a file for this set to possibly match there.
+    def may_match(self, set_id: str, data: bytes, seen: dict[str, bool] | None = None) -> bool:
+        """Could a value of this set appear in a file with these bytes? (Never wrong when False.)
 
-        Derived from binding facts: a value made by ``psycopg2.connect`` needs the word
-        ``psycopg2`` in the file (it must be imported). ``None`` means "cannot tell" (always
-        parse); an empty set means the set can never match (it has no way to make a value).
+        Derived from binding facts: a value made by ``psycopg2.connect`` needs both words,
+        ``psycopg2`` (it must be imported) and ``connect`` (it must be called); a value made
+        by ``engine.raw_connection()`` needs ``raw_connection`` and an engine. Files where no
+        rule can match are never parsed.
         """
-        return self._keywords[set_id]
-
-    @cached_property
-    def _keywords(self) -> dict[str, frozenset[str] | None]:
-        result: dict[str, frozenset[str] | None] = {}
-
-        def visit(set_id: str, seen: frozenset[str]) -> frozenset[str] | None:
-            if set_id in result:
-                return result[set_id]
-            pset = self.sets[set_id]
-            if any("@value" not in q.text for q in pset.queries) and not pset.own_keywords:
-                return None
-            words: set[str] = set(pset.own_keywords)
-            for source in pset.values:
-                if source.how in ("call", "annotation"):
-                    words.add(source.target.split(".")[0])
-                elif source.target not in seen:
-                    inner = visit(source.target, seen | {set_id})
-                    if inner is None:
-                        return None
-                    words |= inner
-            return frozenset(words)
-
-        for set_id in self.sets:
-            result[set_id] = visit(set_id, frozenset())
+        memo = {} if seen is None else seen
+        if set_id in memo:
+            return memo[set_id]
+        memo[set_id] = False  # a cycle proves nothing
+        pset = self.sets[set_id]
+        result = any(self._source_may_match(source, data, memo) for source in pset.values)
+        if not result and any("@value" not in q.text for q in pset.queries):
+            result = not pset.own_keywords or any(_has(w, data, memo) for w in pset.own_keywords)
+        memo[set_id] = result
         return result
 
-    def with_values(self, set_id: str, sources: tuple[ValueSource, ...]) -> RuleBook:
-        """A copy where ``set_id`` has extra value sources (config-declared factories).
+    def _source_may_match(self, source: ValueSource, data: bytes, memo: dict[str, bool]) -> bool:
+        if source.how in ("call", "annotation"):
+            first, _, last = source.target.rpartition(".")
+            if not _has(last, data, memo):
+                return False
+            return source.by_name_alone or _has(first.split(".")[0] or last, data, memo)
+        if source.how != "call-of" and not _has(source.name or "", data, memo):
+            return False
+        return self.may_match(source.target, data, memo)
 
-        Their last name segment becomes a keyword too, since in-house helpers are often
-        reached through relative imports (``from .db import get_session``).
-        """
+    def with_values(self, set_id: str, sources: tuple[ValueSource, ...]) -> RuleBook:
+        """A copy where ``set_id`` has extra value sources (config-declared factories)."""
         pset = self.sets[set_id]
-        extra_words = frozenset(s.target.split(".")[-1] for s in sources)
-        changed = replace(pset, values=pset.values + sources, own_keywords=pset.own_keywords | extra_words)
+        changed = replace(pset, values=pset.values + sources)
         return RuleBook(rules=dict(self.rules), sets={**self.sets, set_id: changed})
 
     def with_factories(self, session: tuple[str, ...], raw: tuple[str, ...]) -> RuleBook:
         """Teach the book a team's own helpers (``session-factories`` / ``raw-connection-factories``)."""
         book = self
         if session:
-            book = book.with_values(SESSION_SET, tuple(ValueSource("call", name) for name in session))
+            book = book.with_values(SESSION_SET, tuple(ValueSource("call", name, by_name_alone=True) for name in session))
         if raw:
-            book = book.with_values(DECLARED_RAW_SET, tuple(ValueSource("call", name) for name in raw))
+            book = book.with_values(DECLARED_RAW_SET, tuple(ValueSource("call", name, by_name_alone=True) for name in raw))
         return book
 
-    def rule_may_match(self, rule: Rule, data: bytes) -> bool:
-        for side in rule.sides:
-            words = self.keywords(side.set_id)
-            if words is not None and not any(w.encode() in data for w in words):
-                return False
-        return True
+    def rule_may_match(self, rule: Rule, data: bytes, memo: dict[str, bool] | None = None) -> bool:
+        memo = {} if memo is None else memo
+        return all(self.may_match(side.set_id, data, memo) for side in rule.sides)
