@@ -158,3 +158,8 @@ def test_rule_list_shows_every_builtin_rule(project: Path) -> None:
 def test_version_and_console_script(project: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "txmix_hook", "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.startswith("txmix ")
+
+
+def test_exit_zero_keeps_findings_but_exits_0(project: Path) -> None:
+    code, out, _ = run(["check", "--exit-zero", "app"], project)
+    assert code == 0 and "TXM001" in out

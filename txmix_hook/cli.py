@@ -71,6 +71,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--add-noqa", is_flag=True, help="Add `# txmix: ignore[CODE]` to every line with a finding.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", is_flag=True, help="Record the current findings into --baseline and exit 0.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -87,6 +88,7 @@ def check(
     add_noqa: bool,
     baseline: Path | None,
     write_baseline: bool,
+    exit_zero: bool,
 ) -> None:
     """Check PATHS (files or directories; default: the current directory)."""
     if write_baseline and baseline is None:
@@ -127,7 +129,7 @@ def check(
     click.echo(_summary(result) + extra, err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if result.findings else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
 
 
 def _summary(result: RunResult) -> str:
