@@ -66,7 +66,9 @@ def test_json_output_is_the_documented_shape(project: Path) -> None:
         "end_location": {"row": 6, "column": 18},
         "message": "SQLAlchemy session `db` used here",
     }]
-    assert item["fix"] is None
+    assert item["fix"]["applicability"] == "unsafe"
+    assert item["fix"]["message"].startswith("run this SQL on the session's own connection: `conn = db.connection().connection`")
+    assert {"content": "    db.flush()\n", "location": {"row": 7, "column": 1}, "end_location": {"row": 7, "column": 1}} in item["fix"]["edits"]
 
 
 @pytest.mark.parametrize("skipped", [".git", "venv", ".venv", "__pycache__", "build", "dist", "node_modules", "pkg.egg-info"])

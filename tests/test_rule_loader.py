@@ -53,7 +53,7 @@ def test_a_good_user_rule_loads_beside_the_builtins(tmp_path: Path) -> None:
 def test_unknown_key(tmp_path: Path) -> None:
     assert error_of(tmp_path, GOOD_RULE + "colour: red\n") == (
         "rules/x.yaml:20:1: colour: unknown key 'colour' (known keys: id, name, severity, scope, message,"
-        " report-at, sides, docs, tests)"
+        " report-at, sides, fix, docs, tests)"
     )
 
 

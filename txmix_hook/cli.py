@@ -16,7 +16,10 @@ from txmix_hook.config import ConfigError
 from txmix_hook.engine_rules import ENGINE_RULES
 from txmix_hook.report.formats import FORMATS
 from txmix_hook.rules.errors import RuleError
-from txmix_hook.runner import RunResult, run_check
+from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
+from txmix_hook.fixing import show_fixes as show_fixes_report
+from txmix_hook.runner import Checker, FileOutcome, RunResult, run_check
+from txmix_hook.source import decode_source
 from txmix_hook.selection import RuleSelection, SelectionError
 from txmix_hook.settings import CommandLine, build_settings
 
@@ -72,6 +75,10 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", is_flag=True, help="Record the current findings into --baseline and exit 0.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply (or with --diff, show) unsafe fixes.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any).")
+@click.option("--show-fixes", is_flag=True, help="List the findings --fix fixed.")
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -89,6 +96,10 @@ def check(
     baseline: Path | None,
     write_baseline: bool,
     exit_zero: bool,
+    apply_fixes: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
+    show_fixes: bool,
 ) -> None:
     """Check PATHS (files or directories; default: the current directory)."""
     if write_baseline and baseline is None:
@@ -105,9 +116,27 @@ def check(
         force_exclude=force_exclude,
     )
     settings = build_settings(cli)
-    result = run_check(list(paths) or [Path(".")], settings)
+    checker = Checker(settings)
+    result = run_check(list(paths) or [Path(".")], settings, checker)
     for line in result.warnings + result.errors:
         click.echo(line, err=True)
+    if show_diff or apply_fixes:
+        fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
+        for line in (w for f in fixed_files for w in f.warnings):
+            click.echo(f"warning: {line}", err=True)
+        if show_diff:
+            diffs = [unified_diff(f) for f in fixed_files if f.changed]
+            click.echo("".join(diffs), nl=False)
+            count = sum(len(f.fixed) for f in fixed_files)
+            click.echo(f"Would fix {count} finding{'s' if count != 1 else ''} in {len(diffs)} file{'s' if len(diffs) != 1 else ''}.", err=True)
+            sys.exit(EXIT_ERROR if result.errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN))
+        write_fixed(fixed_files)
+        if show_fixes:
+            click.echo(show_fixes_report(fixed_files), nl=False, err=True)
+        result.fixed = sum(len(f.fixed) for f in fixed_files)
+        remaining = {f.source.display: f.remaining for f in fixed_files}
+        result.findings = sorted((x for findings in remaining.values() for x in findings), key=lambda f: f.sort_key)
+        result.outcomes = [FileOutcome(decode_source(f.encoded(), f.source.path, f.source.display), f.remaining) for f in fixed_files if f.remaining]
     if add_noqa:
         report = add_noqa_comments(result.outcomes)
         for line in report.unplaceable or []:
@@ -125,22 +154,31 @@ def check(
         extra = f" {comparison.known} known in the baseline; {len(comparison.fixed)} fixed since the baseline."
         for entry in comparison.fixed:
             click.echo(f"fixed: {entry.get('filename', '?')}: {entry.get('code', '?')} in `{entry.get('scope', '?')}`", err=True)
-    click.echo(FORMATS[output_format](result.findings), nl=False)
-    click.echo(_summary(result) + extra, err=True)
+    sources = {o.source.display: o.source for o in result.outcomes}
+    click.echo(FORMATS[output_format](result.findings, lambda name: sources[name].lines if name in sources else []), nl=False)
+    click.echo(_summary(result, unsafe_fixes) + extra, err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
 
 
-def _summary(result: RunResult) -> str:
+def _summary(result: RunResult, unsafe_fixes: bool) -> str:
     checked = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked"
     suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
+    fixed = f"Fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}. " if result.fixed else ""
     if not result.findings:
         if result.errors:
-            return f"No findings; {len(result.errors)} file(s) could not be checked ({checked}{suppressed})."
-        return f"All checks passed! ({checked}{suppressed})"
+            return f"{fixed}No findings; {len(result.errors)} file(s) could not be checked ({checked}{suppressed})."
+        return f"{fixed}All checks passed! ({checked}{suppressed})"
     n, files = len(result.findings), result.files_with_findings
-    return f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} ({checked}{suppressed})."
+    safe, unsafe = fixable_counts(result.findings)
+    hints = []
+    if safe:
+        hints.append(f"{safe} fixable with --fix")
+    if unsafe and not unsafe_fixes:
+        hints.append(f"{unsafe} more fix{'es' if unsafe != 1 else ''} available with --unsafe-fixes")
+    hint = f" {'; '.join(hints)}." if hints else ""
+    return f"{fixed}Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} ({checked}{suppressed}).{hint}"
 
 
 @main.group()

@@ -36,6 +36,7 @@ class Fix:
     message: str
     applicability: str  # "safe" | "unsafe" | "display-only"
     edits: tuple[Edit, ...] = ()
+    kind: str = ""  # which fix kind made the edits (share-connection, ...); "" for suggestions
 
     def to_dict(self) -> dict[str, Any]:
         return {"message": self.message, "applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}

@@ -22,12 +22,20 @@ class FileOutcome:
 
 
 @dataclass
+class FileCheck:
+    findings: list[Finding]
+    warnings: list[str]
+    suppressed: int
+
+
+@dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # files that could not be analysed
     warnings: list[str] = field(default_factory=list)
     files_checked: int = 0
     suppressed: int = 0
+    fixed: int = 0
     outcomes: list[FileOutcome] = field(default_factory=list)  # files with findings, for writers
 
     @property
@@ -35,9 +43,35 @@ class RunResult:
         return len({f.filename for f in self.findings})
 
 
-def run_check(paths: Sequence[Path], settings: Settings) -> RunResult:
-    analyzer = Analyzer(settings.book, settings.pattern_rules)
-    known, enabled = settings.known_codes, settings.enabled
+class Checker:
+    """Everything from one file's text to its reportable findings; reused by ``--fix`` rounds."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.analyzer = Analyzer(settings.book, settings.pattern_rules)
+
+    def check_source(self, source: SourceFile) -> FileCheck:
+        analysed = self.analyzer.analyze(source, package_of(source.path.parent))
+        if not analysed.findings and not analysed.comments:
+            return FileCheck([], analysed.warnings, 0)
+        ignored_here = self.settings.ignored_codes_for(source.path)
+        findings = [f for f in analysed.findings if f.code not in ignored_here]
+        lines = source.lines
+        outcome = apply_suppressions(
+            findings,
+            parse_directives(analysed.comments),
+            analysed.first_code_row,
+            lines,
+            self.settings.known_codes,
+            self.settings.enabled - ignored_here,
+            source.display,
+        )
+        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines)
+        return FileCheck(kept, analysed.warnings, outcome.suppressed)
+
+
+def run_check(paths: Sequence[Path], settings: Settings, checker: Checker | None = None) -> RunResult:
+    checker = checker or Checker(settings)
     result = RunResult()
     for candidate in discover(list(paths), settings.file_filter):
         result.files_checked += 1
@@ -46,20 +80,11 @@ def run_check(paths: Sequence[Path], settings: Settings) -> RunResult:
         except SourceError as exc:
             result.errors.append(str(exc))
             continue
-        analysed = analyzer.analyze(source, package_of(candidate.path.parent))
-        result.warnings.extend(analysed.warnings)
-        if not analysed.findings and not analysed.comments:
-            continue
-        ignored_here = settings.ignored_codes_for(candidate.path)
-        findings = [f for f in analysed.findings if f.code not in ignored_here]
-        lines = source.lines
-        outcome = apply_suppressions(
-            findings, parse_directives(analysed.comments), analysed.first_code_row, lines, known, enabled - ignored_here, source.display
-        )
-        result.suppressed += outcome.suppressed
-        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines)
-        if kept:
-            result.findings.extend(kept)
-            result.outcomes.append(FileOutcome(source, kept))
+        checked = checker.check_source(source)
+        result.warnings.extend(checked.warnings)
+        result.suppressed += checked.suppressed
+        if checked.findings:
+            result.findings.extend(checked.findings)
+            result.outcomes.append(FileOutcome(source, checked.findings))
     result.findings.sort(key=lambda f: f.sort_key)
     return result

@@ -17,6 +17,8 @@ from txmix_hook.engine.scopes import describe_scope, parent_scope_node
 from txmix_hook.engine.typeindex import TypeIndex
 from txmix_hook.engine.values import Evaluator
 from txmix_hook.finding import Finding, Location, Related
+from txmix_hook.fixes.builder import build_fix
+from txmix_hook.fixes.context import FixContext, is_async_scope
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.source import SourceFile
@@ -90,11 +92,11 @@ class Analyzer:
         for scope_id, per_set in by_scope.items():
             for rule in rules:
                 if all(per_set.get(side.set_id) for side in rule.sides):
-                    result.findings.append(self._finding(rule, per_set, scope_nodes[scope_id], source))
+                    result.findings.append(self._finding(rule, per_set, scope_nodes[scope_id], source, facts.imports))
         result.findings.sort(key=lambda f: f.sort_key)
         return result
 
-    def _finding(self, rule: Rule, per_set: dict[str, list[SideMatch]], scope_node: Node, source: SourceFile) -> Finding:
+    def _finding(self, rule: Rule, per_set: dict[str, list[SideMatch]], scope_node: Node, source: SourceFile, imports: dict[str, str]) -> Finding:
         scope = describe_scope(scope_node)
         first = {side.name: per_set[side.set_id][0] for side in rule.sides}
         values: dict[str, object] = {"scope_name": scope.name, "rule_id": rule.id}
@@ -104,6 +106,22 @@ class Analyzer:
             values[f"{side.name}_line"] = match.node.start_point[0] + 1
             values[f"{side.name}_label"] = self.book.sets[side.set_id].label
         primary = first[rule.report_at]
+        fix = None
+        if rule.fix is not None:
+            orm_side = rule.other_sides[0].name
+            fix = build_fix(
+                rule.fix,
+                FixContext(
+                    source=source,
+                    scope=scope_node,
+                    is_async=is_async_scope(scope_node),
+                    values=values,
+                    orm_name=first[orm_side].name,
+                    raw_name=primary.name,
+                    raw_node=primary.node,
+                    imports=imports,
+                ),
+            )
         related = tuple(
             Related(
                 source.display,
@@ -124,6 +142,7 @@ class Analyzer:
             scope_kind=scope.kind,
             related=related,
             scope_row=scope_node.start_point[0] + 1,
+            fix=fix,
         )
 
 

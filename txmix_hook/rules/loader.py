@@ -16,7 +16,7 @@ from tree_sitter import Query, QueryError
 
 from txmix_hook.engine.parse import PYTHON
 from txmix_hook.rules.errors import RuleError, format_key_path
-from txmix_hook.rules.model import BindArgument, PatternSet, QuerySource, Rule, Side, ValueSource
+from txmix_hook.rules.model import BindArgument, FixSpec, PatternSet, QuerySource, Rule, Side, ValueSource
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.rules.schema import PATTERN_SET_SCHEMA, RULE_SCHEMA
 from txmix_hook.rules.validate import validate
@@ -153,6 +153,9 @@ def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
     allowed = SCOPE_PLACEHOLDERS | {f"{n}{suffix}" for n in side_names for suffix in ("", "_line", "_label")}
     _check_template(doc, ("message",), data["message"], allowed)
     tests = data.get("tests", {})
+    fix = _fix_spec(doc, data.get("fix"), allowed)
+    if fix is not None and "fix-safety" not in data["docs"]:
+        raise doc.error(("docs",), "a rule with a fix needs a `fix-safety` paragraph in its docs")
     return Rule(
         id=data["id"],
         name=data["name"],
@@ -166,10 +169,35 @@ def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
         invalid_tests=tuple(tests.get("invalid", [])),
         origin=doc.file,
         builtin=builtin,
+        fix=fix,
         assumed_factories=(
             tuple(tests.get("assume", {}).get("session-factories", [])),
             tuple(tests.get("assume", {}).get("raw-connection-factories", [])),
         ),
+    )
+
+
+def _fix_spec(doc: Document, data: dict[str, Any] | None, allowed: set[str]) -> FixSpec | None:
+    if data is None:
+        return None
+    for key in ("message", "connection", "async-connection", "flush", "async-flush"):
+        if key in data:
+            _check_template(doc, ("fix", key), data[key], allowed)
+    kinds = tuple(data.get("kinds", []))
+    if "share-connection" in kinds and "connection" not in data:
+        raise doc.error(("fix",), "the share-connection fix needs `connection:` (the expression that replaces the raw connection)")
+    if "execute-on-session" in kinds and "param-style" not in data:
+        raise doc.error(("fix",), "the execute-on-session fix needs `param-style:` (pyformat or numeric)")
+    return FixSpec(
+        safety=data["safety"],
+        message=" ".join(data["message"].split()),
+        kinds=kinds,
+        connection=data.get("connection", ""),
+        async_connection=data.get("async-connection", data.get("connection", "")),
+        flush=data.get("flush", ""),
+        async_flush=data.get("async-flush", data.get("flush", "")),
+        transaction_methods=tuple(data.get("transaction-methods", ["commit", "rollback", "close"])),
+        param_style=data.get("param-style", ""),
     )
 
 

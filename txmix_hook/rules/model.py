@@ -49,6 +49,21 @@ class Side:
 
 
 @dataclass(frozen=True)
+class FixSpec:
+    """A rule's ``fix:`` block: templates over the side names (``{orm}``, ``{raw}``)."""
+
+    safety: str
+    message: str
+    kinds: tuple[str, ...] = ()
+    connection: str = ""
+    async_connection: str = ""
+    flush: str = ""
+    async_flush: str = ""
+    transaction_methods: tuple[str, ...] = ("commit", "rollback", "close")
+    param_style: str = ""
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     name: str
@@ -63,6 +78,7 @@ class Rule:
     origin: str
     builtin: bool = field(default=False)
     assumed_factories: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (session, raw) for tests
+    fix: FixSpec | None = None
 
     def side(self, name: str) -> Side:
         return next(s for s in self.sides if s.name == name)

@@ -78,6 +78,29 @@ SIDE_SCHEMA: dict[str, Any] = {
     "properties": {"ref": _set_ref, **PATTERN_SET_BODY},
 }
 
+FIX_KINDS = ["execute-on-session", "share-connection"]
+FIX_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["safety", "message"],
+    "description": "How to make it one connection: a suggestion always, edits where mechanical.",
+    "properties": {
+        "safety": {"enum": FIX_SAFETY},
+        "message": {**_string, "description": "The suggestion shown with every finding; a template over the side names."},
+        "kinds": {"type": "array", "items": {"enum": FIX_KINDS}, "description": "Mechanical rewrites to try, in order."},
+        "connection": {**_string, "description": "share-connection: the expression that replaces the raw connection."},
+        "async-connection": {**_string, "description": "The same inside `async def`."},
+        "flush": {**_string, "description": "Statement inserted before the first raw use, so the shared connection sees pending ORM rows."},
+        "async-flush": _string,
+        "transaction-methods": {
+            "type": "array",
+            "items": _string,
+            "description": "Calls on the raw connection that are removed: the session commits, rolls back and closes now.",
+        },
+        "param-style": {"enum": ["pyformat", "numeric"], "description": "execute-on-session: the driver's placeholder style."},
+    },
+}
+
 DOCS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -124,6 +147,7 @@ RULE_SCHEMA: dict[str, Any] = {
             "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*$"},
             "additionalProperties": SIDE_SCHEMA,
         },
+        "fix": FIX_SCHEMA,
         "docs": DOCS_SCHEMA,
         "tests": TESTS_SCHEMA,
     },

@@ -1,0 +1,1 @@
+"""Fix kinds: turning a finding's two connections into one, as edits over the source."""

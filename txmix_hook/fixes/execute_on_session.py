@@ -1,0 +1,171 @@
+"""Fix kind ``execute-on-session``: raw ``conn.execute(SQL, args)`` becomes ``session.execute(text(SQL), params)``.
+
+Applies only when every use of the raw connection in the scope is such an ``execute`` with a
+literal SQL string (or a commit/close/release, which go): then the connection itself is no
+longer needed and its creation is removed. Placeholders are converted by ``sql_params``;
+anything it cannot convert leaves the finding with its suggestion only.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from tree_sitter import Node
+
+from txmix_hook.edits import Edit
+from txmix_hook.finding import Location
+from txmix_hook.engine.parse import text
+from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
+from txmix_hook.fixes.rewrite import Rewrite, indentation
+from txmix_hook.fixes.blocks import body_shift, drop_transaction_control, single_with
+from txmix_hook.fixes.sql_params import ConversionError, convert
+from txmix_hook.rules.model import FixSpec
+
+TEXT_IMPORT = "from sqlalchemy import text"
+
+
+def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
+    raw = ctx.raw_name
+    if not raw.isidentifier():
+        return None
+    text_name = _text_name(ctx)
+    if text_name is None:
+        return None
+    rewrite = Rewrite(ctx.source)
+    rewrite.protect_strings(ctx.scope)
+    creation = outer_expression(ctx.raw_node)
+    first = _remove_creation(rewrite, creation, raw)
+    if first is None:
+        return None
+    handled: set[int] = set()
+    executes = 0
+    for call, receiver, method in ctx.own_calls():
+        if receiver != raw:
+            continue
+        if method == "execute":
+            new = _converted_execute(call, spec, ctx, text_name or "text")
+            if new is None:
+                return None
+            rewrite.replace(outer_expression(call), new)
+            executes += 1
+        elif method not in spec.transaction_methods and method != "release":
+            return None
+        handled.add(call.child_by_field_name("function").child_by_field_name("object").id)
+    for use in ctx.own_identifiers(raw):
+        if use.id in handled or _is_binding(use, raw):
+            continue
+        if use.parent is not None and use.parent.type == "argument_list" and _is_release_argument(use):
+            continue
+        return None  # the connection is used some other way: keep it (share-connection may apply)
+    if not executes:
+        return None
+    drop_transaction_control(rewrite, ctx, spec.transaction_methods)
+    flush = ctx.render(spec.async_flush if ctx.is_async else spec.flush)
+    if flush:
+        rewrite.insert_before(first.start_point[0], indentation(ctx.source, first.start_point[0]) + flush)
+    edits = rewrite.edits(ctx.newline)
+    if text_name == "":
+        edits.append(_text_import_edit(ctx))
+    return edits
+
+
+def _text_name(ctx: FixContext) -> str | None:
+    """The name ``text`` is reachable as: "text", "" (must be imported), or None (taken)."""
+    bound = ctx.imports.get("text")
+    if bound is None:
+        return ""
+    return "text" if bound in ("sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text") else None
+
+
+def _remove_creation(rewrite: Rewrite, creation: Node, raw: str) -> Node | None:
+    parent = creation.parent
+    if parent is not None and parent.type == "assignment" and parent.child_by_field_name("right") == creation:
+        if text(parent.child_by_field_name("left")) != raw:
+            return None
+        statement = statement_of(parent)
+        rewrite.delete_statement(statement)
+        return statement
+    if parent is not None and parent.type == "as_pattern":
+        with_statement = single_with(parent)
+        if with_statement is None:
+            return None
+        body = with_statement.child_by_field_name("body")
+        colon = next((c for c in with_statement.children if c.type == ":"), None)
+        if body is None or colon is None or body.start_point[0] == colon.end_point[0]:
+            return None
+        rewrite.unwrap_block(with_statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, with_statement, body))
+        return with_statement
+    return None
+
+
+def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: str) -> str | None:
+    statement = outer_expression(call)
+    if statement.parent is None or statement.parent.type != "expression_statement":
+        return None  # the driver's result is used: session.execute returns something else
+    args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+    if not args or args[0].type != "string" or any(a.type in ("keyword_argument", "list_splat", "dictionary_splat") for a in args):
+        return None
+    try:
+        sql = ast.literal_eval(text(args[0]))
+    except (ValueError, SyntaxError):
+        return None
+    if not isinstance(sql, str) or any(c.type == "interpolation" for c in args[0].named_children):
+        return None
+    try:
+        converted = convert(sql, spec.param_style)
+    except ConversionError:
+        return None
+    params = _params(converted, args[1:], spec.param_style)
+    if params is None:
+        return None
+    awaited = "await " if ctx.is_async else ""
+    call_args = f"{text_name}({_literal(sql=converted.sql)})" + (f", {params}" if params else "")
+    return f"{awaited}{ctx.orm_name}.execute({call_args})"
+
+
+def _params(converted, rest: list[Node], style: str) -> str | None:  # type: ignore[no-untyped-def]
+    if not converted.names:
+        return "" if not rest else None
+    if not converted.positional:
+        return text(rest[0]) if len(rest) == 1 else None
+    if style == "numeric":
+        values = [text(a) for a in rest]
+    else:
+        if len(rest) != 1 or rest[0].type not in ("tuple", "list"):
+            return None
+        values = [text(a) for a in rest[0].named_children if a.type != "comment"]
+    if max(converted.numbers) > len(values):
+        return None
+    return "{" + ", ".join(f'"{name}": {values[number - 1]}' for name, number in zip(converted.names, converted.numbers)) + "}"
+
+
+def _literal(sql: str) -> str:
+    if "\n" in sql:
+        body = sql.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+        return f'"""{body}"""'
+    return repr(sql)
+
+
+def _is_binding(node: Node, raw: str) -> bool:
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "assignment" and parent.child_by_field_name("left") == node:
+        return True
+    return parent.type == "as_pattern_target"
+
+
+def _is_release_argument(node: Node) -> bool:
+    call = node.parent.parent if node.parent is not None else None
+    function = call.child_by_field_name("function") if call is not None and call.type == "call" else None
+    return function is not None and function.type == "attribute" and text(function.child_by_field_name("attribute")) == "release"
+
+
+def _text_import_edit(ctx: FixContext) -> Edit:
+    """``from sqlalchemy import text`` after the last top-level import."""
+    root = ctx.scope
+    while root.parent is not None:
+        root = root.parent
+    imports = [c for c in root.named_children if c.type in ("import_statement", "import_from_statement", "future_import_statement")]
+    row = imports[-1].end_point[0] + 1 if imports else 0
+    return Edit(Location(row + 1, 1), Location(row + 1, 1), TEXT_IMPORT + ctx.newline)

@@ -1,0 +1,104 @@
+"""Line-aware rewrites of one scope, collected first and turned into non-overlapping edits.
+
+A fix both replaces expressions and removes or dedents whole lines (unwrapping ``with``
+blocks); collecting those per row first is what keeps the edits from overlapping.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from txmix_hook.edits import Edit
+from txmix_hook.finding import Location
+from txmix_hook.source import SourceFile
+
+
+@dataclass
+class Rewrite:
+    source: SourceFile
+    replacements: list[tuple[Node, str]] = field(default_factory=list)
+    span_replacements: list[tuple[tuple[int, int], tuple[int, int], str]] = field(default_factory=list)  # byte points
+    deleted_rows: set[int] = field(default_factory=set)  # 0-based
+    dedent: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    inserts: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    protected_rows: set[int] = field(default_factory=set)  # inside multi-line strings: never dedented
+
+    def replace(self, node: Node, content: str) -> None:
+        self.replacements.append((node, content))
+
+    def replace_span(self, start: tuple[int, int], end: tuple[int, int], content: str) -> None:
+        self.span_replacements.append((start, end, content))
+
+    def delete_statement(self, statement: Node) -> None:
+        """Remove a statement's lines; a statement sharing its line becomes ``pass``."""
+        lines = self.source.text.split("\n")
+        first, last = statement.start_point[0], statement.end_point[0]
+        own = lines[first][: self.source_col(first, statement.start_point[1])].strip() == "" and lines[last][
+            self.source_col(last, statement.end_point[1]) :
+        ].strip().rstrip("\r") in ("", ";")
+        if own:
+            self.deleted_rows.update(range(first, last + 1))
+        else:
+            self.replace(statement, "pass")
+
+    def unwrap_block(self, header_start_row: int, header_end_row: int, block: Node, levels: int) -> None:
+        """Drop header rows and move the block's rows ``levels`` characters left."""
+        self.deleted_rows.update(range(header_start_row, header_end_row + 1))
+        self.dedent_block(block, levels)
+
+    def dedent_block(self, block: Node, levels: int) -> None:
+        for row in range(block.start_point[0], block.end_point[0] + 1):
+            self.dedent[row] += levels
+
+    def insert_before(self, row: int, line: str) -> None:
+        self.inserts[row].append(line)
+
+    def source_col(self, row: int, byte_col: int) -> int:
+        return self.source.column(row, byte_col) - 1
+
+    def protect_strings(self, scope: Node) -> None:
+        stack = [scope]
+        while stack:
+            node = stack.pop()
+            if node.type == "string" and node.end_point[0] > node.start_point[0]:
+                self.protected_rows.update(range(node.start_point[0] + 1, node.end_point[0] + 1))
+                continue
+            stack.extend(node.children)
+
+    def block_becomes_empty(self, block: Node) -> bool:
+        statements = [c for c in block.named_children if c.type != "comment"]
+        return all(all(r in self.deleted_rows for r in range(s.start_point[0], s.end_point[0] + 1)) for s in statements)
+
+    def edits(self, newline: str) -> list[Edit]:
+        lines = self.source.text.split("\n")
+        edits: list[Edit] = []
+        for row in sorted(self.deleted_rows):
+            edits.append(Edit(Location(row + 1, 1), Location(row + 2, 1), ""))
+        for row, amount in self.dedent.items():
+            if row in self.deleted_rows or row in self.protected_rows or amount <= 0 or row >= len(lines):
+                continue
+            line = lines[row]
+            if line.strip() == "":
+                continue
+            removable = len(line) - len(line.lstrip(" \t"))
+            cut = min(amount, removable)
+            if cut:
+                edits.append(Edit(Location(row + 1, 1), Location(row + 1, cut + 1), ""))
+        for node, content in self.replacements:
+            edits.append(Edit(self._loc(node.start_point), self._loc(node.end_point), content))
+        for start, end, content in self.span_replacements:
+            edits.append(Edit(self._loc(start), self._loc(end), content))
+        for row, inserted in self.inserts.items():
+            edits.append(Edit(Location(row + 1, 1), Location(row + 1, 1), "".join(line + newline for line in inserted)))
+        return edits
+
+    def _loc(self, point: tuple[int, int]) -> Location:
+        return Location(point[0] + 1, self.source.column(point[0], point[1]))
+
+
+def indentation(source: SourceFile, row: int) -> str:
+    line = source.text.split("\n")[row]
+    return line[: len(line) - len(line.lstrip(" \t"))]

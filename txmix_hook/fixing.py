@@ -1,0 +1,59 @@
+"""``--fix`` / ``--unsafe-fixes`` / ``--diff``: fixes over a whole run, and how they are reported."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Sequence
+
+from txmix_hook.edits import write_atomic
+from txmix_hook.finding import Finding
+from txmix_hook.fixes.apply import FileFix, fix_file
+from txmix_hook.runner import Checker, FileOutcome
+
+
+def applicable(unsafe: bool):  # type: ignore[no-untyped-def]
+    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
+    return lambda finding: finding.fix is not None and finding.fix.applicability in allowed
+
+
+def fix_outcomes(outcomes: Sequence[FileOutcome], checker: Checker, unsafe: bool) -> list[FileFix]:
+    return [
+        fix_file(outcome.source, outcome.findings, applicable(unsafe), lambda source: checker.check_source(source).findings)
+        for outcome in outcomes
+    ]
+
+
+def write_fixed(files: Sequence[FileFix]) -> None:
+    for file_fix in files:
+        if file_fix.changed:
+            write_atomic(file_fix.source.path, file_fix.encoded())
+
+
+def unified_diff(file_fix: FileFix) -> str:
+    name = file_fix.source.display
+    lines = difflib.unified_diff(
+        file_fix.source.text.splitlines(keepends=True), file_fix.text.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def fixable_counts(findings: Sequence[Finding]) -> tuple[int, int]:
+    """(fixable with --fix, fixable only with --unsafe-fixes)."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.edits and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.edits and f.fix.applicability == "unsafe")
+    return safe, unsafe
+
+
+def show_fixes(files: Sequence[FileFix]) -> str:
+    fixed = [f for file_fix in files for f in file_fix.fixed]
+    if not fixed:
+        return "No findings fixed.\n"
+    out = [f"Fixed {len(fixed)} finding{'s' if len(fixed) != 1 else ''}:\n"]
+    for file_fix in files:
+        if not file_fix.fixed:
+            continue
+        out.append(f"- {file_fix.source.display}:\n")
+        for code, count in sorted(Counter(f.code for f in file_fix.fixed).items()):
+            out.append(f"    {count} × {code}\n")
+    return "".join(out)
