@@ -52,7 +52,7 @@ def test_a_good_user_rule_loads_beside_the_builtins(tmp_path: Path) -> None:
 
 def test_unknown_key(tmp_path: Path) -> None:
     assert error_of(tmp_path, GOOD_RULE + "colour: red\n") == (
-        "rules/x.yaml:20:1: colour: unknown key 'colour' (known keys: id, name, severity, scope, message,"
+        "rules/x.yaml:20:1: colour: unknown key 'colour' (known keys: id, override, enabled, name, severity, scope, message,"
         " report-at, sides, fix, docs, tests)"
     )
 
@@ -76,14 +76,14 @@ def test_wrong_type_names_the_key_path(tmp_path: Path) -> None:
 def test_query_syntax_error_points_into_the_query(tmp_path: Path) -> None:
     text = GOOD_RULE.replace("      - (call) @value", "      - |\n        (call\n          (calll) @value)")
     assert error_of(tmp_path, text) == (
-        "rules/x.yaml:16:12: sides.raw.queries[0]: tree-sitter query error: invalid node type 'calll'"
+        "rules/x.yaml:16:12: sides.raw.queries[0]: tree-sitter query error: invalid node type \"calll\""
     )
 
 
 def test_query_syntax_error_in_a_plain_scalar(tmp_path: Path) -> None:
     text = GOOD_RULE.replace("      - (call) @value", "      - (calll) @value")
     assert error_of(tmp_path, text) == (
-        "rules/x.yaml:14:10: sides.raw.queries[0]: tree-sitter query error: invalid node type 'calll'"
+        "rules/x.yaml:14:10: sides.raw.queries[0]: tree-sitter query error: invalid node type \"calll\""
     )
 
 

@@ -9,11 +9,11 @@ import click
 
 from txmix_hook import __version__
 from txmix_hook.add_noqa import add_noqa as add_noqa_comments
+from txmix_hook.cli_rule import rule_group
 from txmix_hook.baseline import BaselineError, load_baseline
 from txmix_hook.baseline import compare as compare_with_baseline
 from txmix_hook.baseline import write_baseline as write_baseline_file
 from txmix_hook.config import ConfigError
-from txmix_hook.engine_rules import ENGINE_RULES
 from txmix_hook.report.formats import FORMATS
 from txmix_hook.rules.errors import RuleError
 from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
@@ -181,20 +181,4 @@ def _summary(result: RunResult, unsafe_fixes: bool) -> str:
     return f"{fixed}Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} ({checked}{suppressed}).{hint}"
 
 
-@main.group()
-def rule() -> None:
-    """Inspect the loaded rules."""
-
-
-@rule.command("list")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--isolated", is_flag=True)
-@click.option("--extend-rules", "extend_rules", multiple=True, type=click.Path(path_type=Path))
-def rule_list(config_path: Path | None, isolated: bool, extend_rules: tuple[Path, ...]) -> None:
-    """List every rule: id, name, severity, scope, origin."""
-    settings = build_settings(CommandLine(config=config_path, isolated=isolated, extend_rules=extend_rules))
-    for rule_id, r in sorted(settings.book.rules.items()):
-        origin = "built-in" if r.builtin else r.origin
-        click.echo(f"{rule_id}  {r.name:<48} {r.severity:<8} {r.scope:<9} {origin}")
-    for rule_id, engine_rule in sorted(ENGINE_RULES.items()):
-        click.echo(f"{rule_id}  {engine_rule.name:<48} {engine_rule.severity:<8} {'file':<9} built-in (engine)")
+main.add_command(rule_group)

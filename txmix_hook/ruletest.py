@@ -1,4 +1,4 @@
-"""Running a rule against annotated code: the engine behind rule tests (embedded and external).
+"""Running rules against annotated code: ``txmix rule test`` and the built-in rules' own tests.
 
 Annotations follow semgrep: ``# ruleid: TXM001`` on the line before a line that must carry a
 finding of that rule, ``# ok: TXM001`` before a line that must not. An embedded ``invalid``
@@ -8,13 +8,15 @@ snippet without annotations must produce at least one finding; a ``valid`` one, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from txmix_hook.discovery import display_path
 from txmix_hook.engine.analyze import Analyzer
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
-from txmix_hook.source import decode_source
+from txmix_hook.source import SourceError, decode_source, read_source
 
 _ANNOTATION = re.compile(r"^\s*#\s*(ruleid|ok)\s*:\s*([A-Za-z0-9_, ]+?)\s*$")
 
@@ -27,6 +29,17 @@ class CaseFailure:
 
     def __str__(self) -> str:
         return f"{self.where}: expected {self.expected}, got {self.got}"
+
+
+@dataclass
+class SuiteResult:
+    passed: int = 0
+    failures: list[CaseFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return f"{self.passed} passed, {len(self.failures)} failed"
 
 
 def expectations(code: str) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
@@ -55,10 +68,11 @@ def check_snippet(book: RuleBook, rule: Rule, code: str, where: str, line_offset
     must, must_not = expectations(code)
     failures: list[CaseFailure] = []
     wanted = sorted(line for line, ids in must.items() if rule.id in ids)
+    kind = "invalid" if should_find else "valid"
     if wanted:
         for line in wanted:
             if line not in got_lines:
-                failures.append(CaseFailure(f"{where}:{line + line_offset}", f"{rule.id} on this line", _describe(got_lines, line_offset)))
+                failures.append(CaseFailure(f"{where}:{line + line_offset}", f"{rule.id} on this line ({kind} example)", _describe(got_lines, line_offset)))
     elif should_find and not findings:
         failures.append(CaseFailure(f"{where}:{1 + line_offset}", f"a {rule.id} finding in this invalid example", "none"))
     if not should_find:
@@ -68,6 +82,56 @@ def check_snippet(book: RuleBook, rule: Rule, code: str, where: str, line_offset
         if rule.id in ids and line in got_lines:
             failures.append(CaseFailure(f"{where}:{line + line_offset}", f"no {rule.id} on this line (# ok)", f"a {rule.id} finding"))
     return failures
+
+
+def check_test_file(book: RuleBook, rules: Sequence[Rule], path: Path, display: str) -> tuple[int, list[CaseFailure], set[str]]:
+    """An external annotated file: every annotation is one case. Returns (cases, failures, rule ids named)."""
+    try:
+        source = read_source(path, display)
+    except SourceError as exc:
+        return 1, [CaseFailure(display, "a readable test file", str(exc))], set()
+    must, must_not = expectations(source.text)
+    findings = Analyzer(book, list(rules)).analyze(source).findings
+    got: dict[int, set[str]] = {}
+    for f in findings:
+        got.setdefault(f.location.row, set()).add(f.code)
+    cases, failures, named = 0, [], set()
+    for line, ids in sorted(must.items()):
+        for rule_id in sorted(ids):
+            cases += 1
+            named.add(rule_id)
+            if rule_id not in got.get(line, set()):
+                failures.append(CaseFailure(f"{display}:{line}", f"{rule_id} (# ruleid)", ", ".join(sorted(got.get(line, set()))) or "no finding"))
+    for line, ids in sorted(must_not.items()):
+        for rule_id in sorted(ids):
+            cases += 1
+            named.add(rule_id)
+            if rule_id in got.get(line, set()):
+                failures.append(CaseFailure(f"{display}:{line}", f"no {rule_id} (# ok)", f"{rule_id}"))
+    return cases, failures, named
+
+
+def run_suite(book: RuleBook, rules: Sequence[Rule], test_files: Sequence[tuple[Path, str]]) -> SuiteResult:
+    result = SuiteResult()
+    tested: set[str] = set()
+    for rule in rules:
+        for should_find, snippets, offsets in ((False, rule.valid_tests, rule.test_lines[0]), (True, rule.invalid_tests, rule.test_lines[1])):
+            for i, code in enumerate(snippets):
+                offset = offsets[i] if i < len(offsets) else 0
+                failures = check_snippet(book, rule, code, display_path(Path(rule.origin.split(" (overridden")[0])), offset, should_find)
+                result.failures.extend(failures)
+                result.passed += not failures
+                tested.add(rule.id)
+    runnable = [r for r in book.rules.values() if r.enabled]
+    for path, display in test_files:
+        cases, failures, named = check_test_file(book, runnable, path, display)
+        result.failures.extend(failures)
+        result.passed += cases - len(failures)
+        tested |= named
+    for rule in rules:
+        if rule.id not in tested:
+            result.warnings.append(f"warning: {rule.id} ({display_path(Path(rule.origin))}) has no tests: add tests.valid / tests.invalid or an annotated .py file")
+    return result
 
 
 def _describe(lines: list[int], offset: int) -> str:

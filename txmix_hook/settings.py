@@ -76,7 +76,7 @@ def build_settings(cli: CommandLine, cwd: Path | None = None) -> Settings:
     for option, selectors in (("--select", cli.selection.select or ()), ("--extend-select", cli.selection.extend_select), ("--ignore", cli.selection.ignore)):
         check_selectors(selectors, codes, option)
     layers: Sequence[RuleSelection] = [s for s in (config.selection, cli.selection) if s is not None]
-    enabled = resolve(codes, layers)
+    enabled = resolve(codes, layers) - {code for code, rule in book.rules.items() if not rule.enabled}
     exclude = cli.exclude if cli.exclude is not None else (config.exclude if config.exclude is not None else DEFAULT_EXCLUDE)
     file_filter = FileFilter(
         root=config.root,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from txmix_hook.engine.parse import PYTHON
 from txmix_hook.rules.errors import RuleError, format_key_path
 from txmix_hook.rules.model import BindArgument, FixSpec, PatternSet, QuerySource, Rule, Side, ValueSource
 from txmix_hook.rules.rulebook import RuleBook
-from txmix_hook.rules.schema import PATTERN_SET_SCHEMA, RULE_SCHEMA
+from txmix_hook.rules.schema import OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA, RULE_SCHEMA
 from txmix_hook.rules.validate import validate
 from txmix_hook.rules.yaml_document import Document, KeyPath, load_documents
 
@@ -43,8 +44,12 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
     book = RuleBook()
     pending: list[tuple[Document, bool]] = []
     folders = ([(builtin_rules_dir(), True)] if include_builtin else []) + [(Path(f), False) for f in extra_folders]
+    seen: set[Path] = set()
     for folder, builtin in folders:
         for path in rule_files(folder):
+            if path.resolve() in seen:  # named twice (config and command line): load once
+                continue
+            seen.add(path.resolve())
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
@@ -53,27 +58,71 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
                 if not isinstance(doc.data, dict):
                     raise doc.error((), "a rule document must be a mapping")
                 pending.append((doc, builtin))
+    set_docs = {}
     for doc, _ in pending:
         if "pattern-set" in doc.data:
             validate(doc, PATTERN_SET_SCHEMA)
-            pset = _pattern_set(doc, doc.data["pattern-set"], doc.data, ())
-            if pset.id in book.sets:
-                raise doc.error(("pattern-set",), f"pattern set {pset.id!r} is already defined in {book.sets[pset.id].origin}")
-            book.sets[pset.id] = pset
+            set_id = doc.data["pattern-set"]
+            if set_id in set_docs:
+                raise doc.error(("pattern-set",), f"pattern set {set_id!r} is already defined in {set_docs[set_id].file}")
+            set_docs[set_id] = doc
+    for set_id in set_docs:
+        _define_set(book, set_docs, set_id, ())
     for doc, builtin in pending:
-        if "pattern-set" not in doc.data:
-            validate(doc, RULE_SCHEMA)
-            rule = _rule(doc, book, builtin)
-            if rule.id in book.rules:
-                raise doc.error(("id",), f"rule {rule.id} is already defined in {book.rules[rule.id].origin}")
-            book.rules[rule.id] = rule
+        if "pattern-set" in doc.data:
+            continue
+        if doc.data.get("override") is True and not set(RULE_SCHEMA["required"]) <= set(doc.data):
+            validate(doc, OVERRIDE_SCHEMA)
+            _apply_override(doc, book)
+            continue
+        validate(doc, RULE_SCHEMA)
+        rule = _rule(doc, book, builtin)
+        if rule.id in book.rules and doc.data.get("override") is not True:
+            raise doc.error(("id",), f"rule {rule.id} is already defined in {book.rules[rule.id].origin} (say `override: true` to replace it)")
+        book.rules[rule.id] = rule
     for doc, _ in pending:
         _check_set_references(doc, book)
     return book
 
 
-def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath) -> PatternSet:
-    values = []
+def _define_set(book: RuleBook, set_docs: dict[str, Document], set_id: str, chain: tuple[str, ...]) -> None:
+    """Define a named set after the set it extends (in any file, in any order)."""
+    if set_id in book.sets:
+        return
+    doc = set_docs[set_id]
+    base = doc.data.get("extends")
+    if base is not None:
+        if base in chain or base == set_id:
+            raise doc.error(("extends",), f"pattern set {set_id!r} extends itself through {' -> '.join((*chain, set_id, base))}")
+        if base not in set_docs:
+            raise doc.error(("extends",), f"unknown pattern set {base!r} to extend")
+        _define_set(book, set_docs, base, (*chain, set_id))
+    book.sets[set_id] = _pattern_set(doc, set_id, doc.data, (), book)
+
+
+def _apply_override(doc: Document, book: RuleBook) -> None:
+    rule_id = doc.data["id"]
+    if rule_id not in book.rules:
+        raise doc.error(("id",), f"no rule {rule_id} to override (known: {', '.join(sorted(book.rules))})")
+    current = book.rules[rule_id]
+    changes: dict[str, Any] = {"origin": f"{current.origin} (overridden by {doc.file})", "builtin": False}
+    if "severity" in doc.data:
+        changes["severity"] = doc.data["severity"]
+    if "enabled" in doc.data:
+        changes["enabled"] = doc.data["enabled"]
+    if "message" in doc.data:
+        names = [s.name for s in current.sides]
+        allowed = SCOPE_PLACEHOLDERS | {f"{n}{suffix}" for n in names for suffix in ("", "_line", "_label")}
+        _check_template(doc, ("message",), doc.data["message"], allowed)
+        changes["message"] = " ".join(doc.data["message"].split())
+    book.rules[rule_id] = replace(current, **changes)
+
+
+def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath, book: RuleBook) -> PatternSet:
+    base = book.sets.get(data["extends"]) if data.get("extends") else None
+    if data.get("extends") and base is None:
+        raise doc.error(path + ("extends",), f"unknown pattern set {data['extends']!r} to extend (known: {', '.join(sorted(book.sets))})")
+    values = list(base.values) if base else []
     for source in data.get("values", []):
         ((how, target),) = source.items()
         if isinstance(target, dict):
@@ -88,15 +137,16 @@ def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath
         compile_query_source(source, doc, qpath)
         queries.append(source)
     bind = data.get("bind-argument")
+    bind_argument = BindArgument(bind.get("position"), bind.get("keyword")) if bind else (base.bind_argument if base else None)
     return PatternSet(
         id=set_id,
-        label=data.get("label", set_id),
+        label=data.get("label", base.label if base else set_id),
         values=tuple(values),
-        queries=tuple(queries),
-        own_keywords=frozenset(data.get("keywords", [])),
-        bind_argument=BindArgument(bind.get("position"), bind.get("keyword")) if bind else None,
+        queries=(base.queries if base else ()) + tuple(queries),
+        own_keywords=frozenset(data.get("keywords", [])) | (base.own_keywords if base else frozenset()),
+        bind_argument=bind_argument,
         origin=doc.file,
-        description=data.get("description", ""),
+        description=data.get("description", base.description if base else ""),
     )
 
 
@@ -112,7 +162,7 @@ def compile_query_source(source: QuerySource, doc: Document, path: KeyPath) -> Q
             line, column = source.line + row, (source.column + col) if row == 0 else col + 1
         detail = message.split(": ", 1)[-1] if ": " in message else message
         kind = message.split(" at row")[0].lower()
-        raise RuleError(doc.file, line, column, format_key_path(path), f"tree-sitter query error: {kind} {detail!r}") from None
+        raise RuleError(doc.file, line, column, format_key_path(path), f'tree-sitter query error: {kind} "{detail}"') from None
 
 
 def _query_error_point(message: str) -> tuple[int, int]:
@@ -142,10 +192,10 @@ def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
                 raise doc.error(path + ("ref",), f"unknown pattern set {side['ref']!r} (known: {', '.join(sorted(book.sets))})")
             sides.append(Side(name, side["ref"]))
         else:
-            if "label" not in side:
-                raise doc.error(path, "an inline side needs a `label`")
+            if "label" not in side and "extends" not in side:
+                raise doc.error(path, "an inline side needs a `label` (or `extends:` a pattern set)")
             set_id = f"{data['id']}.{name}"
-            book.sets[set_id] = _pattern_set(doc, set_id, side, path)
+            book.sets[set_id] = _pattern_set(doc, set_id, side, path, book)
             sides.append(Side(name, set_id))
     side_names = [s.name for s in sides]
     if data["report-at"] not in side_names:
@@ -170,11 +220,22 @@ def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
         origin=doc.file,
         builtin=builtin,
         fix=fix,
+        enabled=data.get("enabled", True),
+        test_lines=(_snippet_lines(doc, "valid"), _snippet_lines(doc, "invalid")),
         assumed_factories=(
             tuple(tests.get("assume", {}).get("session-factories", [])),
             tuple(tests.get("assume", {}).get("raw-connection-factories", [])),
         ),
     )
+
+
+def _snippet_lines(doc: Document, kind: str) -> tuple[int, ...]:
+    """For each embedded test, the rule-file line just before the snippet's first line."""
+    lines = []
+    for i, _ in enumerate(doc.data.get("tests", {}).get(kind, [])):
+        pos = doc.position(("tests", kind, i))
+        lines.append(pos.line if pos.block_scalar else pos.line - 1)
+    return tuple(lines)
 
 
 def _fix_spec(doc: Document, data: dict[str, Any] | None, allowed: set[str]) -> FixSpec | None:
@@ -217,7 +278,7 @@ def _check_set_references(doc: Document, book: RuleBook) -> None:
     if "pattern-set" in doc.data:
         entries.append((base, doc.data))
     else:
-        entries += [(("sides", n), s) for n, s in doc.data["sides"].items() if "ref" not in s]
+        entries += [(("sides", n), s) for n, s in doc.data.get("sides", {}).items() if "ref" not in s]
     for path, data in entries:
         for i, source in enumerate(data.get("values", [])):
             (how, target), = source.items()

@@ -79,6 +79,8 @@ class Rule:
     builtin: bool = field(default=False)
     assumed_factories: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (session, raw) for tests
     fix: FixSpec | None = None
+    enabled: bool = True
+    test_lines: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # file line before each (valid, invalid) snippet
 
     def side(self, name: str) -> Side:
         return next(s for s in self.sides if s.name == name)

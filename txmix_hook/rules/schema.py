@@ -42,6 +42,7 @@ VALUE_SOURCE = {
 }
 
 PATTERN_SET_BODY: dict[str, Any] = {
+    "extends": {**_set_ref, "description": "Start from this pattern set's values and queries, then add these."},
     "label": {**_string, "description": "How messages name a value of this set, e.g. 'psycopg2 connection'."},
     "description": {"type": "string"},
     "values": {"type": "array", "items": VALUE_SOURCE, "description": "Binding facts: how values of this set are made."},
@@ -136,6 +137,8 @@ RULE_SCHEMA: dict[str, Any] = {
     "required": ["id", "name", "severity", "scope", "message", "sides", "report-at", "docs"],
     "properties": {
         "id": {"type": "string", "pattern": ID_PATTERN},
+        "override": {"enum": [True], "description": "Replace the rule of the same id (built-in or loaded earlier)."},
+        "enabled": {"type": "boolean", "description": "false: the rule is known (suppressions, listing) but never runs."},
         "name": {"type": "string", "pattern": r"^[a-z][a-z0-9-]*$"},
         "severity": {"enum": SEVERITIES},
         "scope": {"enum": SCOPES},
@@ -153,8 +156,23 @@ RULE_SCHEMA: dict[str, Any] = {
     },
 }
 
+OVERRIDE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "override"],
+    "description": "Change a rule loaded earlier (a built-in one, say): its severity, its message, or switch it off.",
+    "properties": {
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "override": {"enum": [True]},
+        "enabled": {"type": "boolean"},
+        "severity": {"enum": SEVERITIES},
+        "message": _string,
+    },
+}
+
 FILE_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
-    "title": "txmix rule or pattern set",
-    "oneOf": [RULE_SCHEMA, PATTERN_SET_SCHEMA],
+    "$id": "https://txmix.dev/schema/rule-file.json",
+    "title": "txmix rule, rule override or pattern set",
+    "anyOf": [RULE_SCHEMA, OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA],
 }

@@ -31,7 +31,7 @@ def validate(doc: Document, schema: dict[str, Any], value: Any = None, path: Key
         ok = isinstance(value, _TYPES[expected]) and not (expected == "integer" and isinstance(value, bool))
         if not ok:
             raise doc.error(path, f"expected {_NAMES[expected]}, got {_describe(value)}")
-    if "enum" in schema and value not in schema["enum"]:
+    if "enum" in schema and (value not in schema["enum"] or (isinstance(value, bool) != any(isinstance(e, bool) for e in schema["enum"]))):
         choices = ", ".join(str(c) for c in schema["enum"])
         raise doc.error(path, f"{value!r} is not one of: {choices}")
     if isinstance(value, str):
