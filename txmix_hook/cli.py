@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from txmix_hook.rules.errors import RuleError
 from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
 from txmix_hook.fixing import show_fixes as show_fixes_report
 from txmix_hook.runner import Checker, FileOutcome, RunResult, run_check
+from txmix_hook.edits import write_atomic
+from txmix_hook.progress import Progress
+from txmix_hook.report.formats import ReportContext
+from txmix_hook.report.terminal import colorize, rule_descriptors, statistics_table
 from txmix_hook.source import decode_source
 from txmix_hook.selection import RuleSelection, SelectionError
 from txmix_hook.settings import CommandLine, build_settings
@@ -75,6 +80,10 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", is_flag=True, help="Record the current findings into --baseline and exit 0.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here (atomically); the summary still goes to the terminal.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no progress.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour findings (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (or with --diff, show) unsafe fixes.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any).")
@@ -100,6 +109,10 @@ def check(
     unsafe_fixes: bool,
     show_diff: bool,
     show_fixes: bool,
+    output_file: Path | None,
+    quiet: bool,
+    statistics: bool,
+    color: str,
 ) -> None:
     """Check PATHS (files or directories; default: the current directory)."""
     if write_baseline and baseline is None:
@@ -117,7 +130,10 @@ def check(
     )
     settings = build_settings(cli)
     checker = Checker(settings)
-    result = run_check(list(paths) or [Path(".")], settings, checker)
+    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    progress = Progress.for_terminal(enabled=not quiet)
+    result = run_check(list(paths) or [Path(".")], settings, checker, progress.tick)
+    progress.finish()
     for line in result.warnings + result.errors:
         click.echo(line, err=True)
     if show_diff or apply_fixes:
@@ -155,8 +171,16 @@ def check(
         for entry in comparison.fixed:
             click.echo(f"fixed: {entry.get('filename', '?')}: {entry.get('code', '?')} in `{entry.get('scope', '?')}`", err=True)
     sources = {o.source.display: o.source for o in result.outcomes}
-    click.echo(FORMATS[output_format](result.findings, lambda name: sources[name].lines if name in sources else []), nl=False)
-    click.echo(_summary(result, unsafe_fixes) + extra, err=True)
+    context = ReportContext(lambda name: sources[name].lines if name in sources else [], lambda: rule_descriptors(settings))
+    report = FORMATS[output_format](result.findings, context)
+    if output_file is not None:
+        write_atomic(output_file, report.encode("utf-8"))
+    else:
+        click.echo(colorize(report, output_format) if use_color else report, nl=False, color=use_color)
+    if statistics:
+        click.echo(statistics_table(result.findings, settings), nl=False)
+    if not quiet:
+        click.echo(_summary(result, unsafe_fixes) + extra, err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,11 +70,15 @@ class Checker:
         return FileCheck(kept, analysed.warnings, outcome.suppressed)
 
 
-def run_check(paths: Sequence[Path], settings: Settings, checker: Checker | None = None) -> RunResult:
+def run_check(
+    paths: Sequence[Path], settings: Settings, checker: Checker | None = None, on_file: Callable[[int], None] | None = None
+) -> RunResult:
     checker = checker or Checker(settings)
     result = RunResult()
     for candidate in discover(list(paths), settings.file_filter):
         result.files_checked += 1
+        if on_file is not None:
+            on_file(result.files_checked)
         try:
             source = read_source(candidate.path, candidate.display)
         except SourceError as exc:

@@ -1,0 +1,88 @@
+"""``--output-format sarif``: SARIF 2.1.0, what GitHub code scanning and most SAST tools read.
+
+Rules carry their help text and default level; results carry related locations (the ORM
+side), fixes (as artifact changes) and a partial fingerprint that survives line shifts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from txmix_hook import __version__
+from txmix_hook.finding import Finding, Location
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _region(start: Location, end: Location) -> dict[str, int]:
+    return {"startLine": start.row, "startColumn": start.column, "endLine": end.row, "endColumn": end.column}
+
+
+def _physical(filename: str, start: Location, end: Location) -> dict[str, Any]:
+    return {"artifactLocation": {"uri": filename.replace("\\", "/")}, "region": _region(start, end)}
+
+
+def render_with(rule_docs: Callable[[], list[dict[str, Any]]]) -> Callable[[Sequence[Finding]], str]:
+    def render(findings: Sequence[Finding]) -> str:
+        rules = rule_docs()
+        index = {rule["id"]: i for i, rule in enumerate(rules)}
+        results = []
+        for f in findings:
+            result: dict[str, Any] = {
+                "ruleId": f.code,
+                "level": _LEVEL.get(f.severity, "warning"),
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": _physical(f.filename, f.location, f.end_location)}],
+            }
+            if f.code in index:
+                result["ruleIndex"] = index[f.code]
+            if f.related:
+                result["relatedLocations"] = [
+                    {"id": i, "physicalLocation": _physical(r.filename, r.location, r.end_location), "message": {"text": r.message}}
+                    for i, r in enumerate(f.related)
+                ]
+            if f.fingerprint:
+                result["partialFingerprints"] = {"txmixFingerprint/v1": f.fingerprint}
+            if f.fix is not None and f.fix.edits:
+                result["fixes"] = [{
+                    "description": {"text": f.fix.message},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": f.filename.replace("\\", "/")},
+                        "replacements": [
+                            {"deletedRegion": _region(e.start, e.end), "insertedContent": {"text": e.content}} for e in f.fix.edits
+                        ],
+                    }],
+                }]
+            results.append(result)
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "txmix", "version": __version__, "informationUri": "https://pypi.org/project/txmix/", "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }],
+        }
+        return json.dumps(log, indent=2) + "\n"
+
+    return render
+
+
+def rule_descriptor(rule_id: str, name: str, severity: str, docs: dict[str, str]) -> dict[str, Any]:
+    text = "\n\n".join(docs[k].strip() for k in ("what", "why") if k in docs)
+    markdown = "\n\n".join(
+        f"## {title}\n\n" + (f"```python\n{docs[key].rstrip()}\n```" if key in ("example", "use-instead") else docs[key].strip())
+        for title, key in (("What it does", "what"), ("Why is this bad?", "why"), ("Example", "example"), ("Use instead", "use-instead"), ("Fix safety", "fix-safety"))
+        if key in docs
+    )
+    return {
+        "id": rule_id,
+        "name": name,
+        "shortDescription": {"text": " ".join(docs.get("what", name).split())},
+        "fullDescription": {"text": " ".join(text.split())},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": _LEVEL.get(severity, "warning")},
+    }
