@@ -73,7 +73,7 @@ def rule_explain(rule_id: str, config_path: Path | None, isolated: bool, extend_
             continue
         body = docs[key].rstrip()
         is_code = key in ("example", "use-instead")
-        out += [f"## {title}", "", textwrap.indent(body, "    ") if is_code else textwrap.fill(" ".join(body.split()), 92), ""]
+        out += [f"## {title}", "", textwrap.indent(body, "    ") if is_code else textwrap.fill(" ".join(body.split()), 92, break_long_words=False, break_on_hyphens=False), ""]
     click.echo("\n".join(out).rstrip())
 
 
