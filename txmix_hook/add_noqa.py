@@ -19,7 +19,7 @@ from txmix_hook.engine.parse import parse
 from txmix_hook.engine_rules import UNUSED_SUPPRESSION
 from txmix_hook.finding import Finding, Location
 from txmix_hook.runner import FileOutcome
-from txmix_hook.suppress import parse_directives
+from txmix_hook.suppress import Directive, parse_directives
 
 
 @dataclass
@@ -60,7 +60,7 @@ def add_noqa(outcomes: Sequence[FileOutcome]) -> NoqaReport:
     return report
 
 
-def _edit(row: int, codes: list[str], existing, lines: list[str]) -> Edit:  # type: ignore[no-untyped-def]
+def _edit(row: int, codes: list[str], existing: Directive | None, lines: list[str]) -> Edit:
     line = lines[row - 1]
     if existing is not None and existing.codes is not None:
         merged = list(existing.codes) + [c for c in codes if c not in existing.codes]

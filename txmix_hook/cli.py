@@ -136,47 +136,24 @@ def check(
     progress.finish()
     for line in result.warnings + result.errors:
         click.echo(line, err=True)
-    if show_diff or apply_fixes:
-        fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
-        for line in (w for f in fixed_files for w in f.warnings):
-            click.echo(f"warning: {line}", err=True)
-        if show_diff:
-            diffs = [unified_diff(f) for f in fixed_files if f.changed]
-            click.echo("".join(diffs), nl=False)
-            count = sum(len(f.fixed) for f in fixed_files)
-            click.echo(f"Would fix {count} finding{'s' if count != 1 else ''} in {len(diffs)} file{'s' if len(diffs) != 1 else ''}.", err=True)
-            sys.exit(EXIT_ERROR if result.errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN))
-        write_fixed(fixed_files)
-        if show_fixes:
-            click.echo(show_fixes_report(fixed_files), nl=False, err=True)
-        result.fixed = sum(len(f.fixed) for f in fixed_files)
-        remaining = {f.source.display: f.remaining for f in fixed_files}
-        result.findings = sorted((x for findings in remaining.values() for x in findings), key=lambda f: f.sort_key)
-        result.outcomes = [FileOutcome(decode_source(f.encoded(), f.source.path, f.source.display), f.remaining) for f in fixed_files if f.remaining]
+    if show_diff:
+        _show_diff_and_exit(result, checker, unsafe_fixes)
+    if apply_fixes:
+        _apply_fixes(result, checker, unsafe_fixes, show_fixes)
     if add_noqa:
-        report = add_noqa_comments(result.outcomes)
-        for line in report.unplaceable or []:
-            click.echo(f"warning: {line}", err=True)
-        click.echo(f"Added {report.added} txmix: ignore comment{'s' if report.added != 1 else ''} to {report.files} file{'s' if report.files != 1 else ''}.", err=True)
-        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
-    extra = ""
+        _add_noqa_and_exit(result)
     if baseline is not None and write_baseline:
         write_baseline_file(baseline, result.findings)
-        click.echo(f"Wrote {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''} to baseline {baseline}.", err=True)
+        click.echo(f"Wrote {plural(len(result.findings), 'finding')} to baseline {baseline}.", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
-    if baseline is not None:
-        comparison = compare_with_baseline(result.findings, load_baseline(baseline))
-        result.findings = comparison.new
-        extra = f" {comparison.known} known in the baseline; {len(comparison.fixed)} fixed since the baseline."
-        for entry in comparison.fixed:
-            click.echo(f"fixed: {entry.get('filename', '?')}: {entry.get('code', '?')} in `{entry.get('scope', '?')}`", err=True)
+    extra = _compare_with_baseline(result, baseline) if baseline is not None else ""
     sources = {o.source.display: o.source for o in result.outcomes}
     context = ReportContext(lambda name: sources[name].lines if name in sources else [], lambda: rule_descriptors(settings))
-    report = FORMATS[output_format](result.findings, context)
+    rendered = FORMATS[output_format](result.findings, context)
     if output_file is not None:
-        write_atomic(output_file, report.encode("utf-8"))
+        write_atomic(output_file, rendered.encode("utf-8"))
     else:
-        click.echo(colorize(report, output_format) if use_color else report, nl=False, color=use_color)
+        click.echo(colorize(rendered, output_format) if use_color else rendered, nl=False, color=use_color)
     if statistics:
         click.echo(statistics_table(result.findings, settings), nl=False)
     if not quiet:
@@ -186,23 +163,68 @@ def check(
     sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 'es' if word.endswith('x') else 's'}"
+
+
+def _show_diff_and_exit(result: RunResult, checker: Checker, unsafe_fixes: bool) -> None:
+    fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
+    for line in (w for f in fixed_files for w in f.warnings):
+        click.echo(f"warning: {line}", err=True)
+    diffs = [unified_diff(f) for f in fixed_files if f.changed]
+    click.echo("".join(diffs), nl=False)
+    count = sum(len(f.fixed) for f in fixed_files)
+    click.echo(f"Would fix {plural(count, 'finding')} in {plural(len(diffs), 'file')}.", err=True)
+    sys.exit(EXIT_ERROR if result.errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN))
+
+
+def _apply_fixes(result: RunResult, checker: Checker, unsafe_fixes: bool, show_fixes: bool) -> None:
+    """Write the fixes; what remains afterwards is what the run reports."""
+    fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
+    for line in (w for f in fixed_files for w in f.warnings):
+        click.echo(f"warning: {line}", err=True)
+    write_fixed(fixed_files)
+    if show_fixes:
+        click.echo(show_fixes_report(fixed_files), nl=False, err=True)
+    result.fixed = sum(len(f.fixed) for f in fixed_files)
+    result.findings = sorted((finding for f in fixed_files for finding in f.remaining), key=lambda f: f.sort_key)
+    result.outcomes = [
+        FileOutcome(decode_source(f.encoded(), f.source.path, f.source.display), f.remaining) for f in fixed_files if f.remaining
+    ]
+
+
+def _add_noqa_and_exit(result: RunResult) -> None:
+    added = add_noqa_comments(result.outcomes)
+    for line in added.unplaceable or []:
+        click.echo(f"warning: {line}", err=True)
+    click.echo(f"Added {plural(added.added, 'txmix: ignore comment')} to {plural(added.files, 'file')}.", err=True)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+
+
+def _compare_with_baseline(result: RunResult, baseline: Path) -> str:
+    comparison = compare_with_baseline(result.findings, load_baseline(baseline))
+    result.findings = comparison.new
+    for entry in comparison.fixed:
+        click.echo(f"fixed: {entry.get('filename', '?')}: {entry.get('code', '?')} in `{entry.get('scope', '?')}`", err=True)
+    return f" {comparison.known} known in the baseline; {len(comparison.fixed)} fixed since the baseline."
+
+
 def _summary(result: RunResult, unsafe_fixes: bool) -> str:
-    checked = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked"
+    checked = f"{plural(result.files_checked, 'file')} checked"
     suppressed = f", {result.suppressed} suppressed" if result.suppressed else ""
-    fixed = f"Fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}. " if result.fixed else ""
+    fixed = f"Fixed {plural(result.fixed, 'finding')}. " if result.fixed else ""
     if not result.findings:
         if result.errors:
             return f"{fixed}No findings; {len(result.errors)} file(s) could not be checked ({checked}{suppressed})."
         return f"{fixed}All checks passed! ({checked}{suppressed})"
-    n, files = len(result.findings), result.files_with_findings
     safe, unsafe = fixable_counts(result.findings)
     hints = []
     if safe:
         hints.append(f"{safe} fixable with --fix")
     if unsafe and not unsafe_fixes:
-        hints.append(f"{unsafe} more fix{'es' if unsafe != 1 else ''} available with --unsafe-fixes")
+        hints.append(f"{unsafe} more {'fix' if unsafe == 1 else 'fixes'} available with --unsafe-fixes")
     hint = f" {'; '.join(hints)}." if hints else ""
-    return f"{fixed}Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} ({checked}{suppressed}).{hint}"
+    return f"{fixed}Found {plural(len(result.findings), 'finding')} in {plural(result.files_with_findings, 'file')} ({checked}{suppressed}).{hint}"
 
 
 main.add_command(rule_group)

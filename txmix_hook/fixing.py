@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from txmix_hook.edits import write_atomic
 from txmix_hook.finding import Finding
@@ -12,7 +12,7 @@ from txmix_hook.fixes.apply import FileFix, fix_file
 from txmix_hook.runner import Checker, FileOutcome
 
 
-def applicable(unsafe: bool):  # type: ignore[no-untyped-def]
+def applicable(unsafe: bool) -> Callable[[Finding], bool]:
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     return lambda finding: finding.fix is not None and finding.fix.applicability in allowed
 

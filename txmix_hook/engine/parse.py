@@ -26,5 +26,12 @@ def first_error(root: Node) -> Node | None:
     return root
 
 
-def text(node: Node) -> str:
-    return (node.text or b"").decode("utf-8", errors="replace")
+def arguments(call: Node) -> list[Node]:
+    """A call's arguments (comments left out); [] when the call has none."""
+    args = call.child_by_field_name("arguments")
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+
+
+def text(node: Node | None) -> str:
+    """A node's source text; "" for a missing optional child (tree-sitter fields may be absent)."""
+    return (node.text or b"").decode("utf-8", errors="replace") if node is not None else ""

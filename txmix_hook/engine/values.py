@@ -107,7 +107,7 @@ class Evaluator:
         """``self.session`` inside a method: whatever the class assigned or annotated it as."""
         if obj.type != "identifier":
             return NOTHING
-        scope = enclosing_scope_node(obj)
+        scope: Node | None = enclosing_scope_node(obj)
         while scope is not None and scope.type == "lambda":
             scope = parent_scope_node(scope)
         if scope is None or scope.type != "function_definition" or self.facts.first_parameter.get(scope.id) != text(obj):
@@ -130,8 +130,9 @@ class Evaluator:
                 sets |= self._dependency(node)
         for owner in callee.sets:
             sets |= self.index.call_of.get(owner, set())
-        if function.type == "attribute":
-            receiver = self.evaluate(function.child_by_field_name("object"))
+        receiver_node = function.child_by_field_name("object") if function.type == "attribute" else None
+        if receiver_node is not None:
+            receiver = self.evaluate(receiver_node)
             method = text(function.child_by_field_name("attribute"))
             for owner in receiver.sets:
                 sets |= self.index.method_of.get((owner, method), set())
@@ -186,12 +187,12 @@ class Evaluator:
             return set(self.evaluate(node).qualnames)
         if kind == "string":
             content = "".join(text(c) for c in node.named_children if c.type == "string_content").strip()
-            head = content.split("[")[0].split("|")[0].strip()
-            parts = head.split(".")
+            dotted = content.split("[")[0].split("|")[0].strip()
+            parts = dotted.split(".")
             base = self.lookup(parts[0], enclosing_scope_node(node)).qualnames if parts[0] else frozenset()
             return {".".join([q, *parts[1:]]) for q in base}
         if kind == "binary_operator":
-            return self._annotation_names(node.child_by_field_name("left")) | self._annotation_names(node.child_by_field_name("right"))
+            return set().union(*(self._annotation_names(side) for side in (node.child_by_field_name("left"), node.child_by_field_name("right")) if side is not None))
         if kind in ("generic_type", "subscript"):
             children = node.named_children
             head = children[0] if children else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from txmix_hook.engine.parse import text
+from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression
 from txmix_hook.fixes.rewrite import Rewrite, indentation
 
@@ -37,8 +37,8 @@ def body_shift(rewrite: Rewrite, header: Node, body: Node) -> int:
 
 def drop_transaction_control(rewrite: Rewrite, ctx: FixContext, methods: tuple[str, ...]) -> None:
     for call, receiver, method in ctx.own_calls():
-        releases_raw = method == "release" and any(text(a) == ctx.raw_name for a in (call.child_by_field_name("arguments").named_children))
-        if not ((receiver == ctx.raw_name and method in methods) or releases_raw):
+        releases_raw = method == "release" and any(text(a) == ctx.raw_name for a in arguments(call))
+        if not ((text(receiver) == ctx.raw_name and method in methods) or releases_raw):
             continue
         statement = outer_expression(call)
         if statement.parent is None or statement.parent.type != "expression_statement":

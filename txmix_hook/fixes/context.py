@@ -31,14 +31,12 @@ class FixContext:
     def newline(self) -> str:
         return "\r\n" if "\r\n" in self.source.text else "\n"
 
-    def own_calls(self) -> Iterator[tuple[Node, str, str]]:
-        """``(call, receiver name, method)`` for every ``name.method(...)`` directly in the scope."""
-        for call in QueryCursor(_method_calls()).captures(self.scope).get("call", []):
-            if enclosing_scope_node(call) != self.scope:
-                continue
-            function = call.child_by_field_name("function")
-            obj, attr = function.child_by_field_name("object"), function.child_by_field_name("attribute")
-            yield call, text(obj), text(attr)
+    def own_calls(self) -> Iterator[tuple[Node, Node, str]]:
+        """``(call, receiver identifier, method)`` for every ``name.method(...)`` directly in the scope."""
+        for match in QueryCursor(_method_calls()).matches(self.scope):
+            call, obj, attr = match[1]["call"][0], match[1]["obj"][0], match[1]["attr"][0]
+            if enclosing_scope_node(call) == self.scope:
+                yield call, obj, text(attr)
 
     def own_withs(self) -> Iterator[Node]:
         for node in QueryCursor(_with_statements()).captures(self.scope).get("with", []):
@@ -53,7 +51,7 @@ class FixContext:
 
 @lru_cache(maxsize=1)
 def _method_calls() -> Query:
-    return Query(PYTHON, "(call function: (attribute object: (identifier) attribute: (identifier))) @call")
+    return Query(PYTHON, "(call function: (attribute object: (identifier) @obj attribute: (identifier) @attr)) @call")
 
 
 @lru_cache(maxsize=1)

@@ -14,11 +14,11 @@ from tree_sitter import Node
 
 from txmix_hook.edits import Edit
 from txmix_hook.finding import Location
-from txmix_hook.engine.parse import text
+from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
 from txmix_hook.fixes.rewrite import Rewrite, indentation
 from txmix_hook.fixes.blocks import body_shift, drop_transaction_control, single_with
-from txmix_hook.fixes.sql_params import ConversionError, convert
+from txmix_hook.fixes.sql_params import ConversionError, Converted, convert
 from txmix_hook.rules.model import FixSpec
 
 TEXT_IMPORT = "from sqlalchemy import text"
@@ -40,7 +40,7 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     handled: set[int] = set()
     executes = 0
     for call, receiver, method in ctx.own_calls():
-        if receiver != raw:
+        if text(receiver) != raw:
             continue
         if method == "execute":
             new = _converted_execute(call, spec, ctx, text_name or "text")
@@ -50,7 +50,7 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
             executes += 1
         elif method not in spec.transaction_methods and method != "release":
             return None
-        handled.add(call.child_by_field_name("function").child_by_field_name("object").id)
+        handled.add(receiver.id)
     for use in ctx.own_identifiers(raw):
         if use.id in handled or _is_binding(use, raw):
             continue
@@ -102,7 +102,7 @@ def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: st
     statement = outer_expression(call)
     if statement.parent is None or statement.parent.type != "expression_statement":
         return None  # the driver's result is used: session.execute returns something else
-    args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+    args = arguments(call)
     if not args or args[0].type != "string" or any(a.type in ("keyword_argument", "list_splat", "dictionary_splat") for a in args):
         return None
     try:
@@ -123,7 +123,7 @@ def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: st
     return f"{awaited}{ctx.orm_name}.execute({call_args})"
 
 
-def _params(converted, rest: list[Node], style: str) -> str | None:  # type: ignore[no-untyped-def]
+def _params(converted: Converted, rest: list[Node], style: str) -> str | None:
     if not converted.names:
         return "" if not rest else None
     if not converted.positional:

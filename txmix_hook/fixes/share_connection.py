@@ -24,7 +24,7 @@ def share_connection(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     raw = ctx.raw_name
     if not raw.isidentifier():
         return None
-    if any(receiver == raw and method in POOL_METHODS for _, receiver, method in ctx.own_calls()):
+    if any(text(receiver) == raw and method in POOL_METHODS for _, receiver, method in ctx.own_calls()):
         return None  # the raw value is a pool: its connections, not it, would need sharing
     creation = outer_expression(ctx.raw_node)
     rewrite = Rewrite(ctx.source)

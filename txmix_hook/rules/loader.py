@@ -58,7 +58,7 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
                 if not isinstance(doc.data, dict):
                     raise doc.error((), "a rule document must be a mapping")
                 pending.append((doc, builtin))
-    set_docs = {}
+    set_docs: dict[str, Document] = {}
     for doc, _ in pending:
         if "pattern-set" in doc.data:
             validate(doc, PATTERN_SET_SCHEMA)
