@@ -165,3 +165,12 @@ def test_version_and_console_script(project: Path) -> None:
 def test_exit_zero_keeps_findings_but_exits_0(project: Path) -> None:
     code, out, _ = run(["check", "--exit-zero", "app"], project)
     assert code == 0 and "TXM001" in out
+
+
+def test_undecodable_first_line_and_unknown_declared_encoding(project: Path) -> None:
+    (project / "first.py").write_bytes(b"x = '\xff'\n")
+    (project / "bogus.py").write_bytes(b"# -*- coding: klingon -*-\nx = 1\n")
+    code, _, err = run(["check", "first.py", "bogus.py"], project)
+    assert code == 2
+    assert "first.py:1:6: cannot decode as utf-8 (byte 0xff)" in err
+    assert "bogus.py:1:1: unknown encoding 'klingon' declared (PEP 263)" in err

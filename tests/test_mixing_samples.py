@@ -31,6 +31,16 @@ SAMPLES: list[tuple[str, str, list[tuple[str, int]]]] = [
             db.add(1)
             psycopg2.connect("")
         """, [("TXM001", 9)]),
+    ("fastapi-annotated-type-alias", """
+        import psycopg2
+        from typing import Annotated
+        from fastapi import Depends
+        from sqlmodel import Session
+        SessionDep = Annotated[Session, Depends(get_session)]
+        def create_hero(hero, session: SessionDep):
+            session.add(hero)
+            psycopg2.connect("")
+        """, [("TXM001", 9)]),
     ("fastapi-depends-on-local-generator", """
         import psycopg2
         from fastapi import Depends

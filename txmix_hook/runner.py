@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from txmix_hook.baseline import fingerprint_findings
-from txmix_hook.discovery import discover, package_of
+from txmix_hook.discovery import Candidate, discover, package_of
+from txmix_hook.parallel import check_all
 from txmix_hook.engine.analyze import Analyzer
 from txmix_hook.finding import Finding
 from txmix_hook.settings import Settings
@@ -70,25 +71,42 @@ class Checker:
         return FileCheck(kept, analysed.warnings, outcome.suppressed)
 
 
+@dataclass
+class FileReport:
+    """What checking one file sends back (across a process boundary when run in parallel)."""
+
+    error: str | None = None
+    check: FileCheck | None = None
+    source: SourceFile | None = None  # kept only when there are findings (fixes, noqa, full output)
+
+
+def check_candidate(checker: Checker, candidate: Candidate) -> FileReport:
+    try:
+        source = read_source(candidate.path, candidate.display)
+    except SourceError as exc:
+        return FileReport(error=str(exc))
+    checked = checker.check_source(source)
+    return FileReport(check=checked, source=source if checked.findings else None)
+
+
 def run_check(
     paths: Sequence[Path], settings: Settings, checker: Checker | None = None, on_file: Callable[[int], None] | None = None
 ) -> RunResult:
     checker = checker or Checker(settings)
+    candidates = list(discover(list(paths), settings.file_filter))
     result = RunResult()
-    for candidate in discover(list(paths), settings.file_filter):
+    for report in check_all(checker, candidates):
         result.files_checked += 1
         if on_file is not None:
             on_file(result.files_checked)
-        try:
-            source = read_source(candidate.path, candidate.display)
-        except SourceError as exc:
-            result.errors.append(str(exc))
+        if report.error is not None:
+            result.errors.append(report.error)
             continue
-        checked = checker.check_source(source)
-        result.warnings.extend(checked.warnings)
-        result.suppressed += checked.suppressed
-        if checked.findings:
-            result.findings.extend(checked.findings)
-            result.outcomes.append(FileOutcome(source, checked.findings))
+        assert report.check is not None
+        result.warnings.extend(report.check.warnings)
+        result.suppressed += report.check.suppressed
+        if report.check.findings and report.source is not None:
+            result.findings.extend(report.check.findings)
+            result.outcomes.append(FileOutcome(report.source, report.check.findings))
     result.findings.sort(key=lambda f: f.sort_key)
     return result

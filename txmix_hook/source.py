@@ -69,7 +69,11 @@ def decode_source(raw: bytes, path: Path, shown: str) -> SourceFile:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     except SyntaxError as exc:
-        raise SourceError(f"{shown}:1:1: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+        message = str(exc.msg if hasattr(exc, "msg") else exc)
+        if "unknown encoding" in message:
+            declared = message.rsplit(":", 1)[-1].strip()
+            raise SourceError(f"{shown}:1:1: unknown encoding {declared!r} declared (PEP 263)") from None
+        encoding = "utf-8"  # undecodable first lines: let the decoder below say exactly where
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -75,6 +75,14 @@ class Evaluator:
             return result
         return NOTHING
 
+    def bindings_of(self, name: str, scope: Node | None) -> list[Binding]:
+        while scope is not None:
+            bindings = self.facts.names.get(scope.id, {}).get(name)
+            if bindings:
+                return bindings
+            scope = parent_scope_node(scope)
+        return []
+
     def lookup(self, name: str, scope: Node | None) -> Value:
         while scope is not None:
             bindings = self.facts.names.get(scope.id, {}).get(name)
@@ -183,7 +191,9 @@ class Evaluator:
         kind = node.type
         if kind == "type":
             return set().union(*(self._annotation_names(c) for c in node.named_children)) if node.named_children else set()
-        if kind in ("identifier", "attribute"):
+        if kind == "identifier":
+            return set(self.evaluate(node).qualnames) | self._type_alias_names(node)
+        if kind == "attribute":
             return set(self.evaluate(node).qualnames)
         if kind == "string":
             content = "".join(text(c) for c in node.named_children if c.type == "string_content").strip()
@@ -206,6 +216,20 @@ class Evaluator:
                 args = args[:1]
             return set().union(*(self._annotation_names(a) for a in args)) if args else set()
         return set()
+
+    def _type_alias_names(self, node: Node) -> set[str]:
+        """``SessionDep = Annotated[Session, Depends(get_session)]`` then ``db: SessionDep``."""
+        names: set[str] = set()
+        for binding in self.bindings_of(text(node), enclosing_scope_node(node)):
+            alias = binding.node
+            if binding.how != "value" or alias.type not in ("subscript", "generic_type", "binary_operator") or alias.id in self._busy:
+                continue
+            self._busy.add(alias.id)
+            try:
+                names |= self._annotation_names(alias)
+            finally:
+                self._busy.discard(alias.id)
+        return names
 
     def _note_shared_bind(self, call: Node, sets: set[str]) -> None:
         """``Session(bind=conn)``: the session runs on ``conn``, so raw work on ``conn`` is shared."""
