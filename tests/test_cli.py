@@ -174,3 +174,17 @@ def test_undecodable_first_line_and_unknown_declared_encoding(project: Path) -> 
     assert code == 2
     assert "first.py:1:6: cannot decode as utf-8 (byte 0xff)" in err
     assert "bogus.py:1:1: unknown encoding 'klingon' declared (PEP 263)" in err
+
+
+def test_a_very_long_binding_chain_is_not_fatal(project: Path) -> None:
+    lines = ["import psycopg2", "from sqlalchemy.orm import Session", "def f(db: Session):", "    db.add(1)", '    c0 = psycopg2.connect("")']
+    lines += [f"    c{i} = c{i - 1}" for i in range(1, 3000)] + ["    c2999.cursor()"]
+    (project / "chain.py").write_text("\n".join(lines) + "\n")
+    code, out, err = run(["check", "chain.py", "app/orders.py"], project)
+    assert code == 1 and "chain.py:5:10: TXM001" in out and "app/orders.py:7:12: TXM001" in out
+    assert "Traceback" not in err
+
+
+def test_unwritable_output_file_is_one_clear_error(project: Path) -> None:
+    code, _, err = run(["check", "--output-file", "missing-dir/report.json", "app"], project)
+    assert code == 2 and err.strip().endswith("txmix: error: missing-dir/report.json: cannot write: No such file or directory")

@@ -20,7 +20,7 @@ from txmix_hook.rules.errors import RuleError
 from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
 from txmix_hook.fixing import show_fixes as show_fixes_report
 from txmix_hook.runner import Checker, FileOutcome, RunResult, run_check
-from txmix_hook.edits import write_atomic
+from txmix_hook.edits import WriteError, write_atomic
 from txmix_hook.progress import Progress
 from txmix_hook.report.formats import ReportContext
 from txmix_hook.report.terminal import colorize, rule_descriptors, statistics_table
@@ -37,7 +37,7 @@ class TxmixGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (RuleError, ConfigError, SelectionError, BaselineError) as exc:
+        except (RuleError, ConfigError, SelectionError, BaselineError, WriteError) as exc:
             _fail(str(exc))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise

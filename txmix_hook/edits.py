@@ -17,6 +17,10 @@ from typing import Any
 from txmix_hook.finding import Location
 
 
+class WriteError(OSError):
+    """A report, baseline or fixed file that cannot be written; the message names it."""
+
+
 @dataclass(frozen=True)
 class Edit:
     start: Location
@@ -84,7 +88,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = 0o644
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".txmix-tmp", dir=directory)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".txmix-tmp", dir=directory)
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

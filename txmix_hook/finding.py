@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # edits.py needs Location from here; only the annotation goes the other way
+    from txmix_hook.edits import Fix
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +34,7 @@ class Finding:
     scope_name: str
     scope_kind: str
     related: tuple[Related, ...] = ()
-    fix: Any = field(default=None, compare=False)  # an edits.Fix, or None
+    fix: Fix | None = field(default=None, compare=False)
     scope_row: int = field(default=0, compare=False)  # the def line: suppressions are honoured there too
     fingerprint: str = field(default="", compare=False)  # stable across line shifts (baselines)
 

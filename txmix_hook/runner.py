@@ -85,7 +85,10 @@ def check_candidate(checker: Checker, candidate: Candidate) -> FileReport:
         source = read_source(candidate.path, candidate.display)
     except SourceError as exc:
         return FileReport(error=str(exc))
-    checked = checker.check_source(source)
+    try:
+        checked = checker.check_source(source)
+    except RecursionError:
+        return FileReport(error=f"{candidate.display}:1:1: too deeply nested to analyse; file skipped")
     return FileReport(check=checked, source=source if checked.findings else None)
 
 

@@ -19,6 +19,9 @@ from txmix_hook.engine.typeindex import TypeIndex
 
 # Calls that mean "the result of calling my first argument" (dependency injection).
 DEPENDENCY_MARKERS = frozenset({"fastapi.Depends", "fastapi.params.Depends", "fastapi.Security"})
+# How many bindings deep a value is followed (`c2 = c1`, `c1 = c0`, ...). Real code needs a
+# handful; past this the value is unknown, which keeps a pathological file silent, not fatal.
+MAX_DEPTH = 100
 TYPE_WRAPPERS = frozenset({"Optional", "Annotated", "Union", "typing.Optional", "typing.Annotated", "typing.Union"})
 
 
@@ -47,7 +50,7 @@ class Evaluator:
         key = node.id
         if key in self._memo:
             return self._memo[key]
-        if key in self._busy:
+        if key in self._busy or len(self._busy) > MAX_DEPTH:
             return NOTHING
         self._busy.add(key)
         try:

@@ -47,23 +47,26 @@ def fix_file(
     for _ in range(MAX_ROUNDS):
         candidates = [f for f in current_findings if f.fix is not None and f.fix.edits and applicable(f)]
         accepted: list[Finding] = []
+        accepted_edits: list[Edit] = []
         spans: list[tuple[int, int]] = []
         starts = line_starts(current.text)
         for finding in candidates:
-            own = [_span(current.text, starts, e) for e in finding.fix.edits]
+            edits = finding.fix.edits if finding.fix is not None else ()
+            own = [_span(current.text, starts, e) for e in edits]
             if any(_conflict(a, b) for a in own for b in spans):
                 continue
-            trial = apply_edits(current.text, [e for f in accepted for e in f.fix.edits] + list(finding.fix.edits))
+            trial = apply_edits(current.text, [*accepted_edits, *edits])
             if not had_errors and parse(trial.encode("utf-8")).root_node.has_error:
                 result.warnings.append(
                     f"{finding.filename}:{finding.location.row}:{finding.location.column}: {finding.code} fix dropped: its result would not parse"
                 )
                 continue
             accepted.append(finding)
+            accepted_edits.extend(edits)
             spans.extend(own)
         if not accepted:
             break
-        new_text = apply_edits(current.text, [e for f in accepted for e in f.fix.edits])
+        new_text = apply_edits(current.text, accepted_edits)
         result.fixed.extend(accepted)
         try:
             current = decode_source(encode_like(new_text, source.encoding, False), source.path, source.display)
