@@ -61,6 +61,15 @@ def test_asyncpg_numeric_keeps_every_parameter(parts: list[str]) -> None:
     assert out.count("::int") == sql.count("::int")
 
 
+def test_sql_without_parameters_is_kept_verbatim_but_for_colons() -> None:
+    from txmix_hook.fixes.sql_params import verbatim
+
+    result = verbatim("SELECT '100%%', %s, x::int, ':y'")
+    assert result.sql == "SELECT '100%%', %s, x::int, '\\:y'"
+    assert compiled(result.sql) == "SELECT '100%%', %s, x::int, ':y'"
+    assert not text(result.sql)._bindparams
+
+
 def test_examples() -> None:
     assert convert("UPDATE stock SET n = n - %s WHERE sku = %s", "pyformat").sql == "UPDATE stock SET n = n - :p1 WHERE sku = :p2"
     assert convert("SELECT %(id)s::int", "pyformat").sql == "SELECT :id ::int"

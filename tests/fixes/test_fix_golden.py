@@ -18,10 +18,12 @@ def test_psycopg2_connect_assignment_shares_the_session_connection(tmp_path: Pat
             db.add(order)
             conn = psycopg2.connect("dbname=shop")
             cur = conn.cursor()
-            cur.execute("UPDATE stock SET n = n - 1 WHERE sku = %s", (sku,))
+            cur.execute("UPDATE stock SET n = n - 1 WHERE sku = %s RETURNING n", (sku,))
+            left = cur.fetchone()[0]
             conn.commit()
             conn.close()
             db.commit()
+            return left
         """)
     assert after == expect("""\
         import psycopg2
@@ -33,7 +35,42 @@ def test_psycopg2_connect_assignment_shares_the_session_connection(tmp_path: Pat
             db.flush()
             conn = db.connection().connection
             cur = conn.cursor()
-            cur.execute("UPDATE stock SET n = n - 1 WHERE sku = %s", (sku,))
+            cur.execute("UPDATE stock SET n = n - 1 WHERE sku = %s RETURNING n", (sku,))
+            left = cur.fetchone()[0]
+            db.commit()
+            return left
+        """)
+
+
+def test_psycopg2_cursor_executes_move_onto_the_session(tmp_path: Path) -> None:
+    after = fixed(tmp_path, """\
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def create_order(db: Session, order, sku, note):
+            db.add(order)
+            conn = psycopg2.connect("dbname=shop")
+            with conn:
+                with conn.cursor() as cur:
+                    cur.execute("UPDATE stock SET n = n - 1 WHERE sku = %(sku)s", {"sku": sku})
+                    cur.execute("INSERT INTO audit (note) VALUES ('100%% done: %s')")
+            conn.cursor().execute("UPDATE stock SET checked = now()::date")
+            conn.close()
+            db.commit()
+        """)
+    assert after == expect("""\
+        import psycopg2
+        from sqlalchemy.orm import Session
+        from sqlalchemy import text
+
+
+        def create_order(db: Session, order, sku, note):
+            db.add(order)
+            db.flush()
+            db.execute(text('UPDATE stock SET n = n - 1 WHERE sku = :sku'), {"sku": sku})
+            db.execute(text("INSERT INTO audit (note) VALUES ('100%% done: %s')"))
+            db.execute(text('UPDATE stock SET checked = now()::date'))
             db.commit()
         """)
 
@@ -44,13 +81,13 @@ def test_with_connect_as_conn_becomes_an_assignment_and_the_body_is_dedented(tmp
         from sqlalchemy.orm import Session
 
 
-        def job(db: Session):
+        def job(db: Session, sql):
             db.add(1)
             with psycopg2.connect("dbname=shop") as conn:
                 with conn:
-                    conn.cursor().execute("""
-                        UPDATE t
-                        SET x = 1""")
+                    conn.cursor().execute(sql, """
+                        literal
+                        kept""")
                 note = "kept"
             db.commit()
         ''')
@@ -59,13 +96,13 @@ def test_with_connect_as_conn_becomes_an_assignment_and_the_body_is_dedented(tmp
         from sqlalchemy.orm import Session
 
 
-        def job(db: Session):
+        def job(db: Session, sql):
             db.add(1)
             db.flush()
             conn = db.connection().connection
-            conn.cursor().execute("""
-                        UPDATE t
-                        SET x = 1""")
+            conn.cursor().execute(sql, """
+                        literal
+                        kept""")
             note = "kept"
             db.commit()
         ''')

@@ -66,3 +66,5 @@ def test_raw_update_blocks_on_the_row_the_session_holds(shop: PgServer, proof) -
 def test_the_fix_is_what_the_docs_promise(proof) -> None:  # type: ignore[no-untyped-def]
     assert "    db.flush()\n    conn = db.connection().connection\n" in proof.fixed_source
     assert "conn.commit()" not in proof.fixed_source and "with conn:" not in proof.fixed_source
+    # restock_then_sell only executes literal SQL: it moves onto the session (execute-on-session)
+    assert "    db.execute(text('UPDATE stock SET quantity = quantity - 1 WHERE sku = :p1'), {\"p1\": sku})\n" in proof.fixed_source

@@ -35,10 +35,12 @@ def body_shift(rewrite: Rewrite, header: Node, body: Node) -> int:
     return len(indentation(rewrite.source, body.start_point[0])) - len(indentation(rewrite.source, header.start_point[0]))
 
 
-def drop_transaction_control(rewrite: Rewrite, ctx: FixContext, methods: tuple[str, ...]) -> None:
+def drop_transaction_control(rewrite: Rewrite, ctx: FixContext, methods: tuple[str, ...], names: set[str] | None = None) -> None:
+    """Remove ``name.commit()`` / ``.close()`` ... statements and ``pool.release(raw)``."""
+    owners = names or {ctx.raw_name}
     for call, receiver, method in ctx.own_calls():
         releases_raw = method == "release" and any(text(a) == ctx.raw_name for a in arguments(call))
-        if not ((text(receiver) == ctx.raw_name and method in methods) or releases_raw):
+        if not ((text(receiver) in owners and method in methods) or releases_raw):
             continue
         statement = outer_expression(call)
         if statement.parent is None or statement.parent.type != "expression_statement":

@@ -1,8 +1,10 @@
-"""Fix kind ``execute-on-session``: raw ``conn.execute(SQL, args)`` becomes ``session.execute(text(SQL), params)``.
+"""Fix kind ``execute-on-session``: raw ``conn.execute(SQL, args)`` / ``cur.execute(SQL, args)``
+becomes ``session.execute(text(SQL), params)``.
 
-Applies only when every use of the raw connection in the scope is such an ``execute`` with a
-literal SQL string (or a commit/close/release, which go): then the connection itself is no
-longer needed and its creation is removed. Placeholders are converted by ``sql_params``;
+Applies only when every use of the raw connection (and of cursors made from it) in the scope is
+such an ``execute`` with a literal SQL string, or a commit/close/release and psycopg2's
+``with conn:`` block, which go: then the connection itself is no longer needed and its creation
+is removed. Placeholders are converted by ``sql_params``;
 anything it cannot convert leaves the finding with its suggestion only.
 """
 
@@ -17,8 +19,8 @@ from txmix_hook.finding import Location
 from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
 from txmix_hook.fixes.rewrite import Rewrite, indentation
-from txmix_hook.fixes.blocks import body_shift, drop_transaction_control, single_with
-from txmix_hook.fixes.sql_params import ConversionError, Converted, convert
+from txmix_hook.fixes.blocks import body_shift, drop_transaction_control, single_with, unwrap_transaction_blocks
+from txmix_hook.fixes.sql_params import ConversionError, Converted, convert, verbatim
 from txmix_hook.rules.model import FixSpec
 
 TEXT_IMPORT = "from sqlalchemy import text"
@@ -26,21 +28,27 @@ TEXT_IMPORT = "from sqlalchemy import text"
 
 def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     raw = ctx.raw_name
-    if not raw.isidentifier():
-        return None
     text_name = _text_name(ctx)
-    if text_name is None:
+    if not raw.isidentifier() or text_name is None:
         return None
     rewrite = Rewrite(ctx.source)
     rewrite.protect_strings(ctx.scope)
-    creation = outer_expression(ctx.raw_node)
-    first = _remove_creation(rewrite, creation, raw)
+    first = _remove_creation(rewrite, outer_expression(ctx.raw_node), raw)
     if first is None:
         return None
-    handled: set[int] = set()
+    calls = list(ctx.own_calls())
+    executors, handled = {raw}, set()
+    for call, receiver, method in calls:
+        if text(receiver) == raw and method == "cursor":
+            cursor = _bind_cursor(rewrite, call)
+            if cursor is None:
+                return None
+            if cursor:
+                executors.add(cursor)
+            handled.add(receiver.id)
     executes = 0
-    for call, receiver, method in ctx.own_calls():
-        if text(receiver) != raw:
+    for call, receiver, method in [*calls, *_chained_cursor_executes(ctx, raw)]:
+        if text(receiver) not in executors or receiver.id in handled and method == "cursor":
             continue
         if method == "execute":
             new = _converted_execute(call, spec, ctx, text_name or "text")
@@ -48,18 +56,18 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
                 return None
             rewrite.replace(outer_expression(call), new)
             executes += 1
-        elif method not in spec.transaction_methods and method != "release":
+        elif method not in (*spec.transaction_methods, "release", "close"):
             return None
         handled.add(receiver.id)
-    for use in ctx.own_identifiers(raw):
-        if use.id in handled or _is_binding(use, raw):
-            continue
-        if use.parent is not None and use.parent.type == "argument_list" and _is_release_argument(use):
-            continue
-        return None  # the connection is used some other way: keep it (share-connection may apply)
+    for name in executors:
+        for use in ctx.own_identifiers(name):
+            if use.id in handled or _is_binding(use) or _is_release_argument(use) or _is_transaction_block(use, raw):
+                continue
+            return None  # used some other way (fetchone, a transaction block...): keep the connection
     if not executes:
         return None
-    drop_transaction_control(rewrite, ctx, spec.transaction_methods)
+    drop_transaction_control(rewrite, ctx, (*spec.transaction_methods, "close"), executors)
+    unwrap_transaction_blocks(rewrite, ctx)
     flush = ctx.render(spec.async_flush if ctx.is_async else spec.flush)
     if flush:
         rewrite.insert_before(first.start_point[0], indentation(ctx.source, first.start_point[0]) + flush)
@@ -67,6 +75,44 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     if text_name == "":
         edits.append(_text_import_edit(ctx))
     return edits
+
+
+def _bind_cursor(rewrite: Rewrite, call: Node) -> str | None:
+    """``cur = raw.cursor()`` (removed) or ``with raw.cursor() as cur:`` (unwrapped): the name.
+
+    "" for ``raw.cursor().execute(...)``, converted where it stands; None for anything else.
+    """
+    parent = call.parent
+    if parent is not None and parent.type == "attribute" and text(parent.child_by_field_name("attribute")) == "execute":
+        return ""
+    if parent is not None and parent.type == "assignment" and parent.child_by_field_name("right") == call:
+        target = parent.child_by_field_name("left")
+        if target is None or target.type != "identifier":
+            return None
+        rewrite.delete_statement(statement_of(parent))
+        return text(target)
+    if parent is not None and parent.type == "as_pattern":
+        statement = single_with(parent)
+        alias = parent.child_by_field_name("alias")
+        body = statement.child_by_field_name("body") if statement is not None else None
+        colon = next((c for c in statement.children if c.type == ":"), None) if statement is not None else None
+        if statement is None or alias is None or body is None or colon is None or body.start_point[0] == colon.end_point[0]:
+            return None
+        rewrite.unwrap_block(statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, statement, body))
+        return text(alias).strip()
+    return None
+
+
+def _chained_cursor_executes(ctx: FixContext, raw: str) -> list[tuple[Node, Node, str]]:
+    """``raw.cursor().execute(...)``: reported as an execute whose receiver is ``raw``."""
+    found = []
+    for call, receiver, method in ctx.own_calls():
+        parent = call.parent
+        outer = parent.parent if parent is not None else None
+        if text(receiver) == raw and method == "cursor" and parent is not None and parent.type == "attribute" and outer is not None and outer.type == "call":
+            if text(parent.child_by_field_name("attribute")) == "execute":
+                found.append((outer, receiver, "execute"))
+    return found
 
 
 def _text_name(ctx: FixContext) -> str | None:
@@ -112,7 +158,7 @@ def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: st
     if not isinstance(sql, str) or any(c.type == "interpolation" for c in args[0].named_children):
         return None
     try:
-        converted = convert(sql, spec.param_style)
+        converted = convert(sql, spec.param_style) if len(args) > 1 else verbatim(sql)
     except ConversionError:
         return None
     params = _params(converted, args[1:], spec.param_style)
@@ -146,7 +192,7 @@ def _literal(sql: str) -> str:
     return repr(sql)
 
 
-def _is_binding(node: Node, raw: str) -> bool:
+def _is_binding(node: Node) -> bool:
     parent = node.parent
     if parent is None:
         return False
@@ -155,8 +201,20 @@ def _is_binding(node: Node, raw: str) -> bool:
     return parent.type == "as_pattern_target"
 
 
+def _is_transaction_block(node: Node, raw: str) -> bool:
+    """``with raw:`` (psycopg2's transaction block), which is unwrapped."""
+    item = node.parent
+    clause = item.parent if item is not None else None
+    return (
+        item is not None and item.type == "with_item" and text(item) == raw
+        and clause is not None and len([c for c in clause.named_children if c.type == "with_item"]) == 1
+    )
+
+
 def _is_release_argument(node: Node) -> bool:
-    call = node.parent.parent if node.parent is not None else None
+    if node.parent is None or node.parent.type != "argument_list":
+        return False
+    call = node.parent.parent
     function = call.child_by_field_name("function") if call is not None and call.type == "call" else None
     return function is not None and function.type == "attribute" and text(function.child_by_field_name("attribute")) == "release"
 

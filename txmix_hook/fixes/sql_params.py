@@ -4,7 +4,8 @@ psycopg writes ``%s`` / ``%(name)s`` (and ``%%`` for a literal percent); asyncpg
 ``text()`` wants ``:name`` and treats any other ``:word`` as a parameter too, so colons that
 are not ours are escaped (``\\:``) while ``::type`` casts, which ``text()`` leaves alone,
 stay as they are. Quoted literals, quoted identifiers, dollar-quoted bodies and comments are
-copied through: a ``'%s'`` there is text, not a placeholder.
+copied through (only ``%%`` is un-doubled there, as psycopg does everywhere): a ``'%s'``
+there is text, not a placeholder.
 """
 
 from __future__ import annotations
@@ -45,20 +46,20 @@ def convert(sql: str, style: str) -> Converted:
         ch = sql[i]
         if ch in ("'", '"'):
             end = _quoted_end(sql, i, ch)
-            out.append(_escape_colons(_unescape_percent(sql[i:end]) if style == "pyformat" else sql[i:end]))
+            out.append(_copied(sql[i:end], style))
             i = end
             continue
         if ch == "-" and sql.startswith("--", i):
             end = sql.find("\n", i)
             end = n if end < 0 else end
-            out.append(_escape_colons(sql[i:end]))
+            out.append(_copied(sql[i:end], style))
             i = end
             continue
         if ch == "/" and sql.startswith("/*", i):
             end = sql.find("*/", i + 2)
             if end < 0:
                 raise ConversionError("unterminated /* comment")
-            out.append(_escape_colons(sql[i : end + 2]))
+            out.append(_copied(sql[i : end + 2], style))
             i = end + 2
             continue
         if ch == "$":
@@ -68,7 +69,7 @@ def convert(sql: str, style: str) -> Converted:
                 if close < 0:
                     raise ConversionError(f"unterminated dollar-quoted string {tag.group(0)}")
                 body = sql[i : close + len(tag.group(0))]
-                out.append(_escape_colons(body))
+                out.append(_copied(body, style))
                 i = close + len(tag.group(0))
                 continue
             if style == "numeric" and (number := _NUMERIC.match(sql, i)):
@@ -115,6 +116,12 @@ def convert(sql: str, style: str) -> Converted:
     return Converted("".join(out), tuple(names), positional and bool(names), tuple(numbers) if positional else ())
 
 
+def verbatim(sql: str) -> Converted:
+    """SQL executed without parameters: drivers send it as is (psycopg leaves ``%%`` alone
+    then), so only colons that text() would read as parameters are escaped."""
+    return Converted(_escape_colons(sql), (), False)
+
+
 def _bind(name: str, sql: str, start: int, after: int) -> str:
     """``:name``, spaced from a word before it or a ``::type`` cast after it, either of which
     would keep text() from seeing the parameter."""
@@ -143,6 +150,10 @@ def _escape_colons(fragment: str) -> str:
     return _TEXT_BIND.sub(lambda m: "\\:" + m.group(1), fragment)
 
 
-def _unescape_percent(fragment: str) -> str:
-    # psycopg turns %% into % everywhere once parameters are passed, quotes included.
-    return fragment.replace("%%", "%")
+def _copied(fragment: str, style: str) -> str:
+    """A quoted literal, identifier, dollar-quoted body or comment: copied, not converted.
+
+    psycopg does not parse SQL, so once parameters are passed it turns ``%%`` into ``%``
+    everywhere, quotes and dollar quotes included; text() must then see a single ``%``.
+    """
+    return _escape_colons(fragment.replace("%%", "%") if style == "pyformat" else fragment)
