@@ -9,11 +9,13 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from cli_helpers import run_txmix
+from postgres.shop import committed_state, reset
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -43,6 +45,19 @@ def prepare(case: str, rule: str, tmp_path: Path, config: str = "") -> Proof:
             assert code == 0, f"the fix must remove the finding:\n{out}{err}"
         modules[version] = _load(folder / f"{case}.py", f"txmix_proof_{case}_{version}_{id(tmp_path)}")
     return Proof(modules["bad"], modules["fixed"], (tmp_path / "fixed" / f"{case}.py").read_text())
+
+
+def rolled_back_state(dsn: str, run_bad: Callable[[], object], run_fixed: Callable[[], object]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Committed (orders, stock) after the bad code's request rolled back, then after the fixed code's.
+
+    Each ``run_*`` does one request that ends in the session's rollback; the shop is reset
+    between them, so both start from 0 orders and 10 in stock.
+    """
+    run_bad()
+    before = committed_state(dsn)
+    reset(dsn)
+    run_fixed()
+    return before, committed_state(dsn)
 
 
 def _load(path: Path, name: str) -> ModuleType:

@@ -29,7 +29,7 @@ def test_psycopg_sql_means_the_same_through_text(pg: PgServer, driver: str, sql:
     expected = cur.fetchone()
     raw.close()
     converted = convert(sql, "pyformat") if params is not None else verbatim(sql)
-    bound = params if isinstance(params, dict) else {name: params[n - 1] for name, n in zip(converted.names, converted.numbers)} if params else {}
+    bound = params if isinstance(params, dict) else {name: params[n - 1] for name, n in zip(converted.names, converted.numbers, strict=True)} if params else {}
     engine = create_engine(pg.url(driver))
     with engine.connect() as conn:
         got = tuple(conn.execute(text(converted.sql), bound).one())
@@ -49,7 +49,7 @@ def test_asyncpg_sql_means_the_same_through_text(pg: PgServer) -> None:
         converted = convert(sql, "numeric")
         engine = create_async_engine(pg.url("asyncpg"))
         async with engine.connect() as session_conn:
-            got = tuple((await session_conn.execute(text(converted.sql), {name: args[n - 1] for name, n in zip(converted.names, converted.numbers)})).one())
+            got = tuple((await session_conn.execute(text(converted.sql), {name: args[n - 1] for name, n in zip(converted.names, converted.numbers, strict=True)})).one())
         await engine.dispose()
         return expected, got
 

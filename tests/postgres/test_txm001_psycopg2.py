@@ -10,7 +10,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from postgres.pg_server import PgServer
-from postgres.proof import prepare
+from postgres.proof import prepare, rolled_back_state
 from postgres.shop import Order, committed_state, reset
 
 
@@ -35,16 +35,14 @@ def test_raw_read_misses_the_pending_orm_write(shop: PgServer, proof) -> None:  
 
 def test_session_rollback_leaves_the_raw_write_committed(shop: PgServer, proof) -> None:  # type: ignore[no-untyped-def]
     engine = create_engine(shop.url())
-    with Session(engine) as db:
-        proof.bad.create_order(db, shop.dsn, Order(sku="widget"), "widget")
-        db.rollback()  # the request fails after the raw part
-    before = committed_state(shop.dsn)
+
+    def request(module) -> None:  # type: ignore[no-untyped-def]
+        with Session(engine) as db:
+            module.create_order(db, shop.dsn, Order(sku="widget"), "widget")
+            db.rollback()  # the request fails after the raw part
+
+    before, after = rolled_back_state(shop.dsn, lambda: request(proof.bad), lambda: request(proof.fixed))
     assert before == (0, 9), "half a request persisted: no order, but the stock went down"
-    reset(shop.dsn)
-    with Session(engine) as db:
-        proof.fixed.create_order(db, shop.dsn, Order(sku="widget"), "widget")
-        db.rollback()
-    after = committed_state(shop.dsn)
     assert after == (0, 10), "after the fix the rollback undoes both sides"
     print(f"TXM001 half-persisted: after the session's rollback (orders, stock) = {before}; after txmix's fix: {after}")
 

@@ -9,8 +9,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from postgres.pg_server import PgServer
-from postgres.proof import prepare
-from postgres.shop import Order, committed_state, reset
+from postgres.proof import prepare, rolled_back_state
+from postgres.shop import Order
 
 
 @pytest.fixture()
@@ -20,16 +20,14 @@ def proof(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_session_rollback_leaves_the_psycopg3_write_committed(shop: PgServer, proof) -> None:  # type: ignore[no-untyped-def]
     engine = create_engine(shop.url("psycopg"))
-    with Session(engine) as db:
-        proof.bad.sell(db, shop.dsn, Order(sku="widget"), "widget")
-        db.rollback()
-    before = committed_state(shop.dsn)
+
+    def request(module) -> None:  # type: ignore[no-untyped-def]
+        with Session(engine) as db:
+            module.sell(db, shop.dsn, Order(sku="widget"), "widget")
+            db.rollback()
+
+    before, after = rolled_back_state(shop.dsn, lambda: request(proof.bad), lambda: request(proof.fixed))
     assert before == (0, 9), "half a request persisted"
-    reset(shop.dsn)
-    with Session(engine) as db:
-        proof.fixed.sell(db, shop.dsn, Order(sku="widget"), "widget")
-        db.rollback()
-    after = committed_state(shop.dsn)
     assert after == (0, 10)
     assert "db.execute(text('UPDATE stock SET quantity = quantity - :p1 WHERE sku = :p2'), {\"p1\": 1, \"p2\": sku})" in proof.fixed_source
     print(f"TXM002 half-persisted (execute-on-session fix): after rollback {before}; after txmix's fix: {after}")

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from postgres.pg_server import PgServer
-from postgres.proof import prepare
-from postgres.shop import Order, committed_state, reset
+from postgres.proof import prepare, rolled_back_state
+from postgres.shop import Order
 
 
 @pytest.fixture()
@@ -36,12 +36,8 @@ async def run_count(module, pg: PgServer) -> int:  # type: ignore[no-untyped-def
 
 
 def test_session_rollback_leaves_the_asyncpg_write_committed(shop: PgServer, proof) -> None:  # type: ignore[no-untyped-def]
-    asyncio.run(run_sell(proof.bad, shop))
-    before = committed_state(shop.dsn)
+    before, after = rolled_back_state(shop.dsn, lambda: asyncio.run(run_sell(proof.bad, shop)), lambda: asyncio.run(run_sell(proof.fixed, shop)))
     assert before == (0, 9), "half a request persisted: asyncpg autocommitted its UPDATE"
-    reset(shop.dsn)
-    asyncio.run(run_sell(proof.fixed, shop))
-    after = committed_state(shop.dsn)
     assert after == (0, 10)
     assert "await db.execute(text('UPDATE stock SET quantity = quantity - :p1 WHERE sku = :p2'), {\"p1\": 1, \"p2\": sku})" in proof.fixed_source
     print(f"TXM003 half-persisted (execute-on-session fix): after rollback {before}; after txmix's fix: {after}")

@@ -182,7 +182,7 @@ def _params(converted: Converted, rest: list[Node], style: str) -> str | None:
         values = [text(a) for a in rest[0].named_children if a.type != "comment"]
     if max(converted.numbers) > len(values):
         return None
-    return "{" + ", ".join(f'"{name}": {values[number - 1]}' for name, number in zip(converted.names, converted.numbers)) + "}"
+    return "{" + ", ".join(f'"{name}": {values[number - 1]}' for name, number in zip(converted.names, converted.numbers, strict=True)) + "}"
 
 
 def _literal(sql: str) -> str:
