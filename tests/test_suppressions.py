@@ -54,7 +54,7 @@ def test_suppression_for_another_rule_does_not_hide_the_finding(tmp_path: Path) 
 def test_a_listed_code_that_suppresses_nothing_is_reported_while_the_rest_works(tmp_path: Path) -> None:
     code, out, _ = check(tmp_path, with_comment(7, "# txmix: ignore[TXM001, TXM003]"))
     assert code == 1
-    assert out == "app.py:7:45: TXM100 unused suppression code TXM003 in `# txmix: ignore[TXM001, TXM003]`: no such finding here\n"
+    assert out == "app.py:7:45: TXM100 unused suppression code TXM003 in `# txmix: ignore[TXM001, TXM003]`: no such finding here; remove it\n"
 
 
 def test_noqa_for_other_tools_only_does_not_hide_the_finding(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_unused_blanket_suppression_is_reported_with_a_removal_fix(tmp_path: Pat
     assert code == 1
     (item,) = json.loads(out)
     assert item["code"] == "TXM100"
-    assert item["message"] == "unused suppression `# txmix: ignore -- old`: nothing is reported here"
+    assert item["message"] == "unused suppression `# txmix: ignore -- old`: nothing is reported here; remove it"
     assert item["fix"] == {
         "message": "Remove the unused suppression",
         "applicability": "safe",
@@ -101,7 +101,7 @@ def test_unused_blanket_suppression_is_reported_with_a_removal_fix(tmp_path: Pat
 def test_unknown_code_in_a_suppression_is_reported(tmp_path: Path) -> None:
     code, out, _ = check(tmp_path, with_comment(7, "# txmix: ignore[TXM001, TXM999]"), "--output-format", "json")
     (item,) = json.loads(out)
-    assert code == 1 and item["message"] == "suppression `# txmix: ignore[TXM001, TXM999]` names unknown rule code TXM999"
+    assert code == 1 and item["message"] == "suppression `# txmix: ignore[TXM001, TXM999]` names unknown rule code TXM999; remove or correct it"
     assert item["fix"]["message"] == "Remove TXM999 from the suppression"
     assert item["fix"]["edits"][0]["content"] == "# txmix: ignore[TXM001]"
 

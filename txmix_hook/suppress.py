@@ -110,18 +110,18 @@ def _unused(directives: Sequence[Directive], first_code_row: int, lines: Sequenc
     for directive in directives:
         shown = directive.comment.text[directive.start : directive.end].strip()
         if directive.style == "file" and directive.row >= first_code_row:
-            results.append(_finding(directive, f"`{shown}` is ignored: file-level suppressions belong in the file's first comment block", list(directive.codes or ()), lines, filename))
+            results.append(_finding(directive, f"`{shown}` is ignored: file-level suppressions belong in the file's first comment block; move it there or remove it", list(directive.codes or ()), lines, filename))
             continue
         if directive.codes is None:
             if directive.style != "noqa" and not directive.used:
-                results.append(_finding(directive, f"unused suppression `{shown}`: nothing is reported here", (), lines, filename))
+                results.append(_finding(directive, f"unused suppression `{shown}`: nothing is reported here; remove it", (), lines, filename))
             continue
         unknown = [c for c in directive.codes if c not in known]
         unused = [c for c in directive.codes if c in known and c in enabled and c not in directive.used]
         if unknown:
-            results.append(_finding(directive, f"suppression `{shown}` names unknown rule code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}", unknown + unused, lines, filename))
+            results.append(_finding(directive, f"suppression `{shown}` names unknown rule code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; remove or correct it", unknown + unused, lines, filename))
         elif unused:
-            results.append(_finding(directive, f"unused suppression code{'s' if len(unused) > 1 else ''} {', '.join(unused)} in `{shown}`: no such finding here", unused, lines, filename))
+            results.append(_finding(directive, f"unused suppression code{'s' if len(unused) > 1 else ''} {', '.join(unused)} in `{shown}`: no such finding here; remove {'them' if len(unused) > 1 else 'it'}", unused, lines, filename))
     return results
 
 
