@@ -34,7 +34,7 @@ def add_noqa(outcomes: Sequence[FileOutcome]) -> NoqaReport:
     for outcome in outcomes:
         source = outcome.source
         tree = parse(source.data)
-        lines = source.text.split("\n")
+        lines = source.physical_lines
         codes_by_row: dict[int, list[str]] = defaultdict(list)
         for finding in outcome.findings:
             if finding.code == UNUSED_SUPPRESSION.id:

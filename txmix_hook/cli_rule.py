@@ -37,12 +37,17 @@ def rule_list(config_path: Path | None, isolated: bool, extend_rules: tuple[Path
     """Every rule: id, name, severity, scope, fix, origin."""
     settings = build_settings(CommandLine(config=config_path, isolated=isolated, extend_rules=extend_rules))
     for rule_id, r in sorted(settings.book.rules.items()):
-        origin = "built-in" if r.builtin else display_path(Path(r.origin))
+        origin = _origin(r)
         fix = "-" if r.fix is None else (f"{r.fix.safety}" if r.fix.kinds else "suggestion")
         state = "" if r.enabled else "  (disabled)"
         click.echo(f"{rule_id:<7} {r.name:<48} {r.severity:<8} {r.scope:<9} {fix:<10} {origin}{state}")
     for rule_id, engine_rule in sorted(ENGINE_RULES.items()):
         click.echo(f"{rule_id:<7} {engine_rule.name:<48} {engine_rule.severity:<8} {'file':<9} {'safe':<10} built-in (engine)")
+
+
+def _origin(rule: Rule) -> str:
+    where = "built-in" if rule.builtin else display_path(Path(rule.origin))
+    return f"{where} (overridden by {display_path(Path(rule.overridden_by))})" if rule.overridden_by else where
 
 
 @rule_group.command("explain")
@@ -60,7 +65,7 @@ def rule_explain(rule_id: str, config_path: Path | None, isolated: bool, extend_
         raise click.BadParameter(f'unknown rule code "{rule_id}" (known: {known})', param_hint="RULE_ID")
     if rule is not None:
         fix = "none" if rule.fix is None else (f"{rule.fix.safety} ({', '.join(rule.fix.kinds)})" if rule.fix.kinds else "suggestion only")
-        header = f"{rule.id} ({rule.name})\nSeverity: {rule.severity}. Scope: {rule.scope}. Fix: {fix}. Origin: {'built-in' if rule.builtin else rule.origin}."
+        header = f"{rule.id} ({rule.name})\nSeverity: {rule.severity}. Scope: {rule.scope}. Fix: {fix}. Origin: {_origin(rule)}."
         docs = rule.docs
     else:
         assert engine_rule is not None
@@ -92,15 +97,12 @@ def rule_test(paths: tuple[Path, ...], config_path: Path | None, isolated: bool)
     test_paths = [p for p in paths if p.is_file() and p.suffix == ".py"]
     settings = build_settings(CommandLine(config=config_path, isolated=isolated, extend_rules=tuple(rule_paths)))
     book = settings.book
-    def origin_file(rule: Rule) -> Path:
-        return Path(rule.origin.split(" (overridden")[0]).resolve()
-
     if paths:
         chosen = {f.resolve() for folder in rule_paths for f in rule_files(folder)}
     else:
         chosen = {f.resolve() for folder in settings.config.extend_rules for f in rule_files(folder)}
-    rules = [r for r in book.rules.values() if origin_file(r) in chosen or (not paths and r.builtin)]
-    rule_origins = {origin_file(r) for r in rules}
+    rules = [r for r in book.rules.values() if Path(r.origin).resolve() in chosen or (not paths and r.builtin)]
+    rule_origins = {Path(r.origin).resolve() for r in rules}
     beside = [o.with_suffix(".py") for o in sorted(rule_origins) if o.with_suffix(".py").is_file()]
     test_files = [(p, display_path(p)) for p in dict.fromkeys([*test_paths, *beside])]
     result = run_suite(book, sorted(rules, key=lambda r: r.id), test_files)

@@ -118,7 +118,7 @@ def run_suite(book: RuleBook, rules: Sequence[Rule], test_files: Sequence[tuple[
         for should_find, snippets, offsets in ((False, rule.valid_tests, rule.test_lines[0]), (True, rule.invalid_tests, rule.test_lines[1])):
             for i, code in enumerate(snippets):
                 offset = offsets[i] if i < len(offsets) else 0
-                failures = check_snippet(book, rule, code, display_path(Path(rule.origin.split(" (overridden")[0])), offset, should_find)
+                failures = check_snippet(book, rule, code, display_path(Path(rule.origin)), offset, should_find)
                 result.failures.extend(failures)
                 result.passed += not failures
                 tested.add(rule.id)

@@ -32,6 +32,11 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
         return self.text.splitlines()
 
     @cached_property
+    def physical_lines(self) -> list[str]:
+        """``text`` split on "\\n" only, so "\\r" stays with its line and rows match tree-sitter's."""
+        return self.text.split("\n")
+
+    @cached_property
     def _line_offsets(self) -> list[int]:
         offsets = [0]
         find = self.data.find

@@ -31,7 +31,7 @@ class Directive:
     end: int
     style: str  # "txmix" | "noqa" | "file"
     codes: tuple[str, ...] | None  # None: every rule
-    foreign_codes: tuple[str, ...] = ()  # other tools' codes in a shared `# noqa:`
+    foreign_codes: tuple[str, ...] = ()  # other tools' codes sharing the same noqa comment
     reason: str = ""
     used: set[str] = field(default_factory=set)
 

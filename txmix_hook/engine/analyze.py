@@ -13,7 +13,7 @@ from txmix_hook.engine.comments import Comment, comment_nodes, first_code_row, t
 from txmix_hook.engine.facts import FileFacts
 from txmix_hook.engine.matcher import QueryPlan, SideMatch, collect, confirm, plan_for
 from txmix_hook.engine.parse import first_error, parse
-from txmix_hook.engine.scopes import describe_scope, parent_scope_node
+from txmix_hook.engine.scopes import describe_scope, scope_chain
 from txmix_hook.engine.typeindex import TypeIndex
 from txmix_hook.engine.values import Evaluator
 from txmix_hook.finding import Finding, Location, Related
@@ -147,12 +147,7 @@ class Analyzer:
 
 
 def _is_shared(match: SideMatch, evaluator: Evaluator) -> bool:
-    scope: Node | None = match.scope
-    while scope is not None:
-        if match.name in evaluator.shared_names.get(scope.id, ()):
-            return True
-        scope = parent_scope_node(scope)
-    return False
+    return any(match.name in evaluator.shared_names.get(scope.id, ()) for scope in scope_chain(match.scope))
 
 
 def _start(node: Node, source: SourceFile) -> Location:

@@ -6,6 +6,7 @@ function or module, and methods do not see class-level names (as in Python itsel
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -37,6 +38,13 @@ def enclosing_scope_node(node: Node) -> Node:
 
 def parent_scope_node(scope_node: Node) -> Node | None:
     return None if scope_node.type == "module" or scope_node.parent is None else enclosing_scope_node(scope_node.parent)
+
+
+def scope_chain(scope: Node | None) -> Iterator[Node]:
+    """``scope``, then each enclosing scope out to the module (name resolution order)."""
+    while scope is not None:
+        yield scope
+        scope = parent_scope_node(scope)
 
 
 def enclosing_class(function_node: Node) -> Node | None:

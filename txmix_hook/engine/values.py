@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from txmix_hook.engine.facts import Binding, FileFacts
 from txmix_hook.engine.parse import text
-from txmix_hook.engine.scopes import enclosing_class, enclosing_scope_node, parent_scope_node
+from txmix_hook.engine.scopes import enclosing_class, enclosing_scope_node, parent_scope_node, scope_chain
 from txmix_hook.engine.typeindex import TypeIndex
 
 # Calls that mean "the result of calling my first argument" (dependency injection).
@@ -79,22 +79,20 @@ class Evaluator:
         return NOTHING
 
     def bindings_of(self, name: str, scope: Node | None) -> list[Binding]:
-        while scope is not None:
-            bindings = self.facts.names.get(scope.id, {}).get(name)
+        for current in scope_chain(scope):
+            bindings = self.facts.names.get(current.id, {}).get(name)
             if bindings:
                 return bindings
-            scope = parent_scope_node(scope)
         return []
 
     def lookup(self, name: str, scope: Node | None) -> Value:
-        while scope is not None:
-            bindings = self.facts.names.get(scope.id, {}).get(name)
+        for current in scope_chain(scope):
+            bindings = self.facts.names.get(current.id, {}).get(name)
             if bindings:
                 return self._bindings(bindings)
-            function = self.facts.functions.get(scope.id, {}).get(name)
+            function = self.facts.functions.get(current.id, {}).get(name)
             if function is not None:
                 return Value(functions=(function,))
-            scope = parent_scope_node(scope)
         qualname = self.facts.imports.get(name)
         return Value(qualnames=frozenset({qualname})) if qualname else NOTHING
 

@@ -20,12 +20,32 @@ def single_with(as_pattern: Node) -> Node | None:
     return statement
 
 
+def with_header(statement: Node) -> tuple[Node, Node] | None:
+    """(body, colon) of a ``with`` whose body starts on its own line; None for a one-line
+    ``with ...: stmt``, which is left for a human."""
+    body = statement.child_by_field_name("body")
+    colon = next((c for c in statement.children if c.type == ":"), None)
+    if body is None or colon is None or body.start_point[0] == colon.end_point[0]:
+        return None
+    return body, colon
+
+
+def unwrap_with(rewrite: Rewrite, statement: Node) -> bool:
+    """Drop a ``with`` header and move its body one level left."""
+    parts = with_header(statement)
+    if parts is None:
+        return False
+    body, colon = parts
+    rewrite.unwrap_block(statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, statement, body))
+    return True
+
+
 def assign_from_with(rewrite: Rewrite, with_statement: Node, assignment: str) -> bool:
     """``with X as c:`` + body  ->  ``c = ...`` + the body one level left."""
-    body = with_statement.child_by_field_name("body")
-    colon = next((c for c in with_statement.children if c.type == ":"), None)
-    if body is None or colon is None or body.start_point[0] == colon.end_point[0]:
-        return False  # a one-line `with ...: stmt` is left for a human
+    parts = with_header(with_statement)
+    if parts is None:
+        return False
+    body, colon = parts
     rewrite.replace_span(with_statement.start_point, colon.end_point, assignment)
     rewrite.dedent_block(body, body_shift(rewrite, with_statement, body))
     return True
@@ -57,10 +77,5 @@ def unwrap_transaction_blocks(rewrite: Rewrite, ctx: FixContext) -> None:
     """psycopg2's ``with conn:`` commits on exit: on the session's connection it must not."""
     for statement in ctx.own_withs():
         items = [c for c in statement.named_children[0].named_children if c.type == "with_item"] if statement.named_children else []
-        if len(items) != 1 or text(items[0]) != ctx.raw_name:
-            continue
-        body = statement.child_by_field_name("body")
-        colon = next((c for c in statement.children if c.type == ":"), None)
-        if body is None or colon is None or body.start_point[0] == colon.end_point[0]:
-            continue
-        rewrite.unwrap_block(statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, statement, body))
+        if len(items) == 1 and text(items[0]) == ctx.raw_name:
+            unwrap_with(rewrite, statement)

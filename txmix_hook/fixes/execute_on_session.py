@@ -19,7 +19,7 @@ from txmix_hook.finding import Location
 from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
 from txmix_hook.fixes.rewrite import Rewrite, indentation
-from txmix_hook.fixes.blocks import body_shift, drop_transaction_control, single_with, unwrap_transaction_blocks
+from txmix_hook.fixes.blocks import drop_transaction_control, single_with, unwrap_transaction_blocks, unwrap_with
 from txmix_hook.fixes.sql_params import ConversionError, Converted, convert, verbatim
 from txmix_hook.rules.model import FixSpec
 
@@ -94,11 +94,8 @@ def _bind_cursor(rewrite: Rewrite, call: Node) -> str | None:
     if parent is not None and parent.type == "as_pattern":
         statement = single_with(parent)
         alias = parent.child_by_field_name("alias")
-        body = statement.child_by_field_name("body") if statement is not None else None
-        colon = next((c for c in statement.children if c.type == ":"), None) if statement is not None else None
-        if statement is None or alias is None or body is None or colon is None or body.start_point[0] == colon.end_point[0]:
+        if statement is None or alias is None or not unwrap_with(rewrite, statement):
             return None
-        rewrite.unwrap_block(statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, statement, body))
         return text(alias).strip()
     return None
 
@@ -133,13 +130,8 @@ def _remove_creation(rewrite: Rewrite, creation: Node, raw: str) -> Node | None:
         return statement
     if parent is not None and parent.type == "as_pattern":
         with_statement = single_with(parent)
-        if with_statement is None:
+        if with_statement is None or not unwrap_with(rewrite, with_statement):
             return None
-        body = with_statement.child_by_field_name("body")
-        colon = next((c for c in with_statement.children if c.type == ":"), None)
-        if body is None or colon is None or body.start_point[0] == colon.end_point[0]:
-            return None
-        rewrite.unwrap_block(with_statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, with_statement, body))
         return with_statement
     return None
 

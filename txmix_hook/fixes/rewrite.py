@@ -34,7 +34,7 @@ class Rewrite:
 
     def delete_statement(self, statement: Node) -> None:
         """Remove a statement's lines; a statement sharing its line becomes ``pass``."""
-        lines = self.source.text.split("\n")
+        lines = self.source.physical_lines
         first, last = statement.start_point[0], statement.end_point[0]
         own = lines[first][: self.source_col(first, statement.start_point[1])].strip() == "" and lines[last][
             self.source_col(last, statement.end_point[1]) :
@@ -73,7 +73,7 @@ class Rewrite:
         return all(all(r in self.deleted_rows for r in range(s.start_point[0], s.end_point[0] + 1)) for s in statements)
 
     def edits(self, newline: str) -> list[Edit]:
-        lines = self.source.text.split("\n")
+        lines = self.source.physical_lines
         edits: list[Edit] = []
         for row in sorted(self.deleted_rows):
             edits.append(Edit(Location(row + 1, 1), Location(row + 2, 1), ""))
@@ -100,5 +100,5 @@ class Rewrite:
 
 
 def indentation(source: SourceFile, row: int) -> str:
-    line = source.text.split("\n")[row]
+    line = source.physical_lines[row]
     return line[: len(line) - len(line.lstrip(" \t"))]

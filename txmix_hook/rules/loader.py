@@ -105,7 +105,7 @@ def _apply_override(doc: Document, book: RuleBook) -> None:
     if rule_id not in book.rules:
         raise doc.error(("id",), f"no rule {rule_id} to override (known: {', '.join(sorted(book.rules))})")
     current = book.rules[rule_id]
-    changes: dict[str, Any] = {"origin": f"{current.origin} (overridden by {doc.file})", "builtin": False}
+    changes: dict[str, Any] = {"overridden_by": doc.file}
     if "severity" in doc.data:
         changes["severity"] = doc.data["severity"]
     if "enabled" in doc.data:

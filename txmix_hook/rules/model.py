@@ -80,6 +80,7 @@ class Rule:
     assumed_factories: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (session, raw) for tests
     fix: FixSpec | None = None
     enabled: bool = True
+    overridden_by: str = ""  # the rule file whose `override: true` document changed this rule
     test_lines: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # file line before each (valid, invalid) snippet
 
     def side(self, name: str) -> Side:
