@@ -55,6 +55,17 @@ def test_sarif_validates_against_the_official_schema_and_keeps_the_finding(proje
     assert result["partialFingerprints"]["txmixFingerprint/v1"]
 
 
+def test_the_sarif_schema_rejects_what_is_not_sarif() -> None:
+    """The schema copy must have its root: a validator that accepts anything proves nothing."""
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({}, SARIF_SCHEMA)
+    no_message = {"ruleId": "TXM001", "locations": []}
+    log = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "txmix"}}, "results": [no_message]}]}
+    with pytest.raises(jsonschema.ValidationError, match="'message' is a required property"):
+        jsonschema.validate(log, SARIF_SCHEMA)
+    jsonschema.validate({**log, "runs": [{**log["runs"][0], "results": [{**no_message, "message": {"text": "x"}}]}]}, SARIF_SCHEMA)
+
+
 def test_github_workflow_commands(project: Path) -> None:
     lines = report(project, "github").splitlines()
     found = re.fullmatch(r"::error file=([^,]+),line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=(\w+)::(.*)", lines[0])
