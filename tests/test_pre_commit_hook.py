@@ -1,14 +1,15 @@
 """The hook as users meet it: real git, real pre-commit, a blocked (or allowed) commit.
 
 The hook repository is a snapshot of this working tree committed into a temporary git repo,
-so the tests exercise the code as it is now. pre-commit builds the hook's environment once per
+so the tests exercise the code as it is now. The configuration is the README's own snippet,
+with only its placeholder URL replaced (and ``rev:`` pinned to the snapshot, as ``pre-commit
+autoupdate`` would), so the documentation and the hook cannot drift apart. pre-commit builds the hook's environment once per
 session (it needs the package index, as in CI).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,29 +17,17 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import MIX
+from readme import fenced_blocks
+from snapshot import git, snapshot_repo
 
-PROJECT = Path(__file__).resolve().parents[1]
 PRE_COMMIT = str(Path(sys.executable).parent / "pre-commit")
 CLEAN = "from sqlalchemy.orm import Session\n\n\ndef save(db: Session, order):\n    db.add(order)\n    db.commit()\n"
-
-
-def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check)
 
 
 @pytest.fixture(scope="session")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     target = tmp_path_factory.mktemp("hook-repo")
-    listed = git(PROJECT, "ls-files", "--cached", "--others", "--exclude-standard", "-z").stdout.split("\0")
-    for name in filter(None, listed):
-        source = PROJECT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git(target, "init", "-q")
-    git(target, "add", "-A")
-    git(target, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "snapshot")
-    return target, git(target, "rev-parse", "HEAD").stdout.strip()
+    return target, snapshot_repo(target)
 
 
 @pytest.fixture(scope="session")
@@ -59,15 +48,32 @@ def work(tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_home: Path, mon
     return repo
 
 
-def configure(repo: Path, hook_repo: tuple[Path, str], hook: str = "txmix", args: list[str] | None = None) -> None:
-    path, rev = hook_repo
-    extra = f"\n        args: {args}" if args else ""
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {path}\n    rev: {rev}\n    hooks:\n      - id: {hook}{extra}\n"
-    )
+URL_PLACEHOLDER = "<txmix-repository-url>"
+
+
+def readme_config(hook_path: Path) -> str:
+    """The README's pre-commit snippet, with the repository URL it asks users to fill in."""
+    remote = fenced_blocks("Use with pre-commit", "yaml")[0]
+    assert URL_PLACEHOLDER in remote and "rev: main" in remote
+    return remote.replace(URL_PLACEHOLDER, str(hook_path))
+
+
+def install_hooks(repo: Path) -> None:
     git(repo, "add", ".pre-commit-config.yaml")
     installed = subprocess.run([PRE_COMMIT, "install"], cwd=repo, capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stdout + installed.stderr
+
+
+def configure(repo: Path, hook_repo: tuple[Path, str], hook: str = "txmix") -> None:
+    """The README snippet, ``rev:`` pinned to the commit under test; ``txmix-fix`` as its comment says."""
+    path, rev = hook_repo
+    config = readme_config(path).replace("rev: main", f"rev: {rev}")
+    if hook == "txmix-fix":
+        lines = [line for line in config.splitlines() if "- id: txmix " not in line]
+        config = "\n".join(line.replace("# - id: txmix-fix", "- id: txmix-fix").replace("#   args:", "  args:") for line in lines) + "\n"
+        assert "- id: txmix-fix" in config and "args: [--unsafe-fixes]" in config
+    (repo / ".pre-commit-config.yaml").write_text(config)
+    install_hooks(repo)
 
 
 def commit(repo: Path, name: str, body: str) -> subprocess.CompletedProcess[str]:
@@ -109,7 +115,7 @@ def test_configured_exclude_applies_to_files_pre_commit_names(work: Path, hook_r
 
 
 def test_fix_hook_rewrites_fails_once_then_passes(work: Path, hook_repo: tuple[Path, str]) -> None:
-    configure(work, hook_repo, hook="txmix-fix", args=["--unsafe-fixes"])
+    configure(work, hook_repo, hook="txmix-fix")
     first = commit(work, "orders.py", MIX)
     assert first.returncode != 0, first.stdout + first.stderr
     assert "files were modified by this hook" in first.stdout + first.stderr
@@ -126,3 +132,33 @@ def test_try_repo_runs_the_hook_on_named_files(work: Path, hook_repo: tuple[Path
     done = subprocess.run([PRE_COMMIT, "try-repo", str(hook_repo[0]), "txmix", "--files", "orders.py"], cwd=work, capture_output=True, text=True, check=False, env={**os.environ})
     assert done.returncode == 1, done.stdout + done.stderr
     assert "orders.py:7:12: TXM001" in done.stdout
+
+
+def test_readme_snippet_then_autoupdate_pins_the_commit_and_blocks_a_mix(work: Path, hook_repo: tuple[Path, str]) -> None:
+    (work / ".pre-commit-config.yaml").write_text(readme_config(hook_repo[0]))
+    updated = subprocess.run([PRE_COMMIT, "autoupdate"], cwd=work, capture_output=True, text=True, check=False)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    assert f"rev: {hook_repo[1]}" in (work / ".pre-commit-config.yaml").read_text()
+    install_hooks(work)
+    done = commit(work, "orders.py", MIX)
+    assert done.returncode != 0 and "orders.py:7:12: TXM001" in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_readme_snippet_as_pasted_with_rev_main_works(work: Path, hook_repo: tuple[Path, str]) -> None:
+    (work / ".pre-commit-config.yaml").write_text(readme_config(hook_repo[0]))
+    install_hooks(work)
+    done = commit(work, "orders.py", CLEAN)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_readme_local_hook_works_as_pasted_with_txmix_on_path(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    local = fenced_blocks("Use with pre-commit", "yaml")[1]
+    assert "repo: local" in local
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    (work / ".pre-commit-config.yaml").write_text(local)
+    install_hooks(work)
+    blocked = commit(work, "orders.py", MIX)
+    assert blocked.returncode != 0 and "orders.py:7:12: TXM001" in blocked.stdout + blocked.stderr, blocked.stdout + blocked.stderr
+    (work / "orders.py").write_text(CLEAN)
+    git(work, "add", "orders.py")
+    assert git(work, "commit", "-m", "clean", check=False).returncode == 0

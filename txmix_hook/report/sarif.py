@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from typing import Any
 
 from txmix_hook import __version__
@@ -15,6 +16,22 @@ from txmix_hook.finding import Finding, Location
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_URL_LABELS = ("documentation", "homepage", "repository", "source")
+
+
+def information_uri(project_urls: Sequence[str] | None = None) -> str | None:
+    """The tool's documentation URL, as the package declares it (``[project.urls]``).
+
+    SARIF wants an absolute URI here. txmix has no public home yet, so it declares none and
+    the key is left out rather than pointing at a page that does not exist.
+    """
+    if project_urls is None:
+        try:
+            project_urls = metadata.metadata("txmix").get_all("Project-URL") or []
+        except metadata.PackageNotFoundError:
+            project_urls = []
+    by_label = {label.strip().lower(): url.strip() for label, _, url in (entry.partition(",") for entry in project_urls)}
+    return next((by_label[label] for label in _URL_LABELS if by_label.get(label)), None)
 
 
 def _region(start: Location, end: Location) -> dict[str, int]:
@@ -57,11 +74,15 @@ def render_with(rule_docs: Callable[[], list[dict[str, Any]]]) -> Callable[[Sequ
                     }],
                 }]
             results.append(result)
+        driver: dict[str, Any] = {"name": "txmix", "version": __version__, "rules": rules}
+        uri = information_uri()
+        if uri is not None:
+            driver["informationUri"] = uri
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [{
-                "tool": {"driver": {"name": "txmix", "version": __version__, "informationUri": "https://pypi.org/project/txmix/", "rules": rules}},
+                "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }],
