@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,7 +68,7 @@ def test_json_output_is_the_documented_shape(project: Path) -> None:
         "message": "SQLAlchemy session `db` used here",
     }]
     assert item["fix"]["applicability"] == "unsafe"
-    assert item["fix"]["message"].startswith("run this SQL on the session's own connection: `conn = db.connection().connection`")
+    assert item["fix"]["message"].startswith("run this SQL on the session's own connection: `db.connection().connection` in place of `conn`")
     assert {"content": "    db.flush()\n", "location": {"row": 7, "column": 1}, "end_location": {"row": 7, "column": 1}} in item["fix"]["edits"]
 
 
@@ -186,5 +187,93 @@ def test_a_very_long_binding_chain_is_not_fatal(project: Path) -> None:
 
 
 def test_unwritable_output_file_is_one_clear_error(project: Path) -> None:
-    code, _, err = run(["check", "--output-file", "missing-dir/report.json", "app"], project)
-    assert code == 2 and err.strip().endswith("txmix: error: missing-dir/report.json: cannot write: No such file or directory")
+    (project / "a-file").write_text("")
+    code, _, err = run(["check", "--output-file", "a-file/report.json", "app"], project)
+    assert code == 2 and err.strip().endswith("txmix: error: a-file/report.json: cannot create its folder: File exists")
+
+
+def test_output_file_creates_missing_parent_folders(project: Path) -> None:
+    code, out, _ = run(["check", "--output-format", "json", "--output-file", "reports/ci/txmix.json", "app"], project)
+    assert code == 1 and out == ""
+    assert json.loads((project / "reports" / "ci" / "txmix.json").read_text())[0]["code"] == "TXM001"
+
+
+def test_rule_new_output_creates_missing_parent_folders(tmp_path: Path) -> None:
+    code, _, err = run(["rule", "new", "ACME042", "--output", "txmix-rules/new/acme042.yaml"], tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "txmix-rules" / "new" / "acme042.yaml").read_text().startswith("# A txmix rule")
+
+
+TXMIX = str(Path(sys.executable).parent / "txmix")
+
+
+@pytest.mark.parametrize("args", [["rule", "list"], ["check", "--isolated", "app"], ["rule", "explain", "TXM001"]])
+def test_a_closed_pipe_ends_quietly(project: Path, args: list[str]) -> None:
+    """`txmix ... | head`: the reader is gone before txmix writes; no traceback, no internal error."""
+    for i in range(200):
+        (project / "app" / f"mix{i}.py").write_text(MIX)
+    process = subprocess.Popen([TXMIX, *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as `head` does once it has its lines
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Error" not in err and "error" not in err.replace("Found", ""), err
+
+
+def test_add_noqa_with_diff_is_refused(project: Path) -> None:
+    code, _, err = run(["check", "--add-noqa", "--diff", "app"], project)
+    assert code == 2 and "--add-noqa writes comments into files; it cannot be combined with --diff" in err
+    assert "txmix: ignore" not in (project / "app" / "orders.py").read_text()
+
+
+def test_rule_test_on_a_folder_without_rules_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "notes.txt").write_text("nothing here\n")
+    code, out, err = run(["rule", "test", "rules"], tmp_path)
+    assert code == 2 and "no rules found in rules" in err and "passed" not in out
+
+
+def test_toml_error_at_end_of_document_names_the_last_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.txmix]\nselect = ["TXM001"]\nignore = "TXM')
+    code, _, err = run(["check", "."], tmp_path)
+    assert code == 2 and err.startswith("txmix: error: pyproject.toml:3:14: invalid TOML: Unterminated string"), err
+
+
+def test_config_errors_name_the_config_relative_to_the_current_directory(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.txmix]\nselect = "TXM001"\n')
+    (tmp_path / "sub").mkdir()
+    code, _, err = run(["check", "."], tmp_path / "sub")
+    assert code == 2 and err.startswith("txmix: error: ../pyproject.toml: [tool.txmix] select: expected a list"), err
+    (tmp_path / "pyproject.toml").write_text('[tool.txmix]\nselect = [\n')
+    code, _, err = run(["check", "."], tmp_path / "sub")
+    assert code == 2 and err.startswith("txmix: error: ../pyproject.toml:2:11: invalid TOML"), err
+
+
+NAMELESS = """\
+import psycopg2
+from sqlalchemy.orm import Session
+
+
+def create_order(db: Session, order):
+    db.add(order)
+    psycopg2.connect("dbname=shop").cursor().execute("UPDATE stock SET n = n - 1")
+"""
+
+
+def test_suggestion_reads_well_when_the_raw_side_is_a_call_with_no_name(tmp_path: Path) -> None:
+    (tmp_path / "orders.py").write_text(NAMELESS)
+    _, out, _ = run(["check", "--isolated", "--output-format", "json", "orders.py"], tmp_path)
+    (finding,) = json.loads(out)
+    suggestion = finding["fix"]["message"]
+    assert "`db.connection().connection` in place of `psycopg2.connect(...)`" in suggestion, suggestion
+    assert "(...) =" not in suggestion and "(...).commit" not in suggestion, suggestion
+
+
+def test_no_builtin_suggestion_uses_the_raw_side_as_a_variable() -> None:
+    """`{raw}` may be a call (`psycopg2.connect(...)`): `{raw} = ...` or `{raw}.commit()` would read as nonsense."""
+    from txmix_hook.rules.loader import load_rulebook
+
+    for rule in load_rulebook().rules.values():
+        texts = [rule.message, *([rule.fix.message] if rule.fix is not None else [])]
+        for text in texts:
+            assert not re.search(r"\{raw\}( =|\.|`'s)", text), (rule.id, text)

@@ -110,10 +110,23 @@ def test_quiet_prints_findings_only(project: Path) -> None:
     assert code == 1 and out.count("\n") == 2 and err == ""
 
 
-def test_statistics_counts_per_rule(project: Path) -> None:
-    _, out, _ = run_txmix(["check", "--isolated", "--statistics", "app"], project)
+def test_statistics_replaces_the_findings_with_counts_per_rule(project: Path) -> None:
+    code, out, _ = run_txmix(["check", "--isolated", "--statistics", "app"], project)
+    assert code == 1
+    assert out == "    1\tTXM001\t    orm-and-psycopg2-in-one-scope\n    1\tTXM100\t[*] unused-suppression\n"
+
+
+def test_statistics_marks_unsafe_fixes_only_with_unsafe_fixes(project: Path) -> None:
+    _, out, _ = run_txmix(["check", "--isolated", "--statistics", "--unsafe-fixes", "app"], project)
     assert "    1\tTXM001\t[*] orm-and-psycopg2-in-one-scope\n" in out
-    assert "    1\tTXM100\t[*] unused-suppression\n" in out
+
+
+def test_statistics_with_json_output_is_json(project: Path) -> None:
+    _, out, _ = run_txmix(["check", "--isolated", "--statistics", "--output-format", "json", "app"], project)
+    assert json.loads(out) == [
+        {"code": "TXM001", "name": "orm-and-psycopg2-in-one-scope", "count": 1, "fixable": False},
+        {"code": "TXM100", "name": "unused-suppression", "count": 1, "fixable": True},
+    ]
 
 
 def test_colour_only_when_asked_or_on_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,6 +134,15 @@ def test_colour_only_when_asked_or_on_a_terminal(project: Path, monkeypatch: pyt
     coloured = run_txmix(["check", "--isolated", "--color", "always", "app"], project)[1]
     assert "\x1b[1mapp/orders.py:7:12:\x1b[0m \x1b[31m\x1b[1mTXM001\x1b[0m" in coloured
     assert "\x1b[" not in run_txmix(["check", "--isolated", "--color", "never", "app"], project)[1]
+
+
+def test_force_color_forces_colour_and_no_color_stops_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[31m\x1b[1mTXM001" in run_txmix(["check", "--isolated", "app"], project)[1]
+    assert "\x1b[" not in run_txmix(["check", "--isolated", "--color", "never", "app"], project)[1]
+    monkeypatch.setenv("FORCE_COLOR", "")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run_txmix(["check", "--isolated", "app"], project)[1]
 
 
 def test_progress_line_appears_only_after_the_delay_and_is_cleared() -> None:
@@ -143,3 +165,59 @@ def test_progress_is_off_in_pre_commit_and_ci(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("PRE_COMMIT")
     monkeypatch.setenv("CI", "true")
     assert Progress.for_terminal().stream is None
+
+
+@pytest.fixture()
+def with_undecodable(project: Path) -> Path:
+    (project / "app" / "broken.py").write_bytes(b"x = 1\ny = '\xff'\n")
+    return project
+
+
+def report_with_error(project: Path, fmt: str) -> str:
+    code, out, err = run_txmix(["check", "--isolated", "--output-format", fmt, "app"], project)
+    assert code == 2 and "app/broken.py:2:6: cannot decode as utf-8" in err
+    return out
+
+
+def test_sarif_marks_the_run_unsuccessful_for_a_file_it_could_not_check(with_undecodable: Path) -> None:
+    log = json.loads(report_with_error(with_undecodable, "sarif"))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["message"]["text"].startswith("cannot decode as utf-8")
+    region = note["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == "app/broken.py" and region["region"]["startLine"] == 2
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["TXM001", "TXM100"]
+
+
+def test_sarif_run_without_errors_is_successful(project: Path) -> None:
+    (invocation,) = json.loads(report(project, "sarif"))["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
+def test_junit_has_an_error_case_for_a_file_it_could_not_check(with_undecodable: Path, tmp_path: Path) -> None:
+    path = tmp_path / "report.xml"
+    path.write_text(report_with_error(with_undecodable, "junit"))
+    xml = junitparser.JUnitXml.fromfile(str(path))
+    errors = [(suite.name, result) for suite in xml for case in suite for result in case.result if isinstance(result, junitparser.Error)]
+    assert len(errors) == 1 and errors[0][0] == "app/broken.py" and errors[0][1].message.startswith("cannot decode as utf-8")
+
+
+def test_github_annotates_a_file_it_could_not_check(with_undecodable: Path) -> None:
+    first = report_with_error(with_undecodable, "github").splitlines()[0]
+    assert first.startswith("::error file=app/broken.py,line=2,col=6,title=txmix::could not check: cannot decode as utf-8")
+
+
+def test_gitlab_has_an_issue_for_a_file_it_could_not_check(with_undecodable: Path) -> None:
+    issues = json.loads(report_with_error(with_undecodable, "gitlab"))
+    assert issues[0]["check_name"] == "txmix-error" and issues[0]["location"] == {"path": "app/broken.py", "lines": {"begin": 2, "end": 2}}
+    assert len({i["fingerprint"] for i in issues}) == 3
+
+
+@pytest.mark.parametrize("fmt", ["json", "json-lines"])
+def test_json_lists_a_file_it_could_not_check_with_a_null_code(with_undecodable: Path, fmt: str) -> None:
+    out = report_with_error(with_undecodable, fmt)
+    items = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert [i["code"] for i in items] == [None, "TXM001", "TXM100"]
+    assert items[0]["filename"] == "app/broken.py" and items[0]["location"] == {"row": 2, "column": 6}

@@ -20,10 +20,13 @@ from txmix_hook.rules.errors import RuleError
 from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
 from txmix_hook.fixing import show_fixes as show_fixes_report
 from txmix_hook.runner import Checker, FileOutcome, RunResult, run_check
-from txmix_hook.edits import WriteError, write_atomic
+from txmix_hook.edits import WriteError
 from txmix_hook.progress import Progress
 from txmix_hook.report.formats import ReportContext
-from txmix_hook.report.terminal import colorize, rule_descriptors, statistics_table
+from txmix_hook.report.errors import FileError
+from txmix_hook.report.output import write_new_file
+from txmix_hook.report.statistics import count_by_rule, render_json, render_table
+from txmix_hook.report.terminal import colorize, rule_descriptors, rule_name, wants_color
 from txmix_hook.source import decode_source
 from txmix_hook.selection import RuleSelection, SelectionError
 from txmix_hook.settings import CommandLine, build_settings
@@ -41,6 +44,8 @@ class TxmixGroup(click.Group):
             _fail(str(exc))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            raise  # `txmix ... | head`: click ends quietly on a closed pipe
         except KeyboardInterrupt:
             _fail("interrupted")
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
@@ -82,8 +87,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here (atomically); the summary still goes to the terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no progress.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour findings (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (JSON with --output-format json).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour findings (auto: on a terminal, or when FORCE_COLOR is set; never when NO_COLOR is set).")
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (or with --diff, show) unsafe fixes.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any).")
@@ -117,6 +122,8 @@ def check(
     """Check PATHS (files or directories; default: the current directory)."""
     if write_baseline and baseline is None:
         raise click.UsageError("--write-baseline needs --baseline FILE")
+    if add_noqa and show_diff:
+        raise click.UsageError("--add-noqa writes comments into files; it cannot be combined with --diff")
     selection = RuleSelection(_codes(select) or None, _codes(extend_select), _codes(ignore))
     cli = CommandLine(
         config=config_path,
@@ -130,7 +137,7 @@ def check(
     )
     settings = build_settings(cli)
     checker = Checker(settings)
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    use_color = wants_color(color, sys.stdout.isatty(), os.environ)
     progress = Progress.for_terminal(enabled=not quiet)
     result = run_check(list(paths) or [Path(".")], settings, checker, progress.tick)
     progress.finish()
@@ -148,14 +155,20 @@ def check(
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
     extra = _compare_with_baseline(result, baseline) if baseline is not None else ""
     sources = {o.source.display: o.source for o in result.outcomes}
-    context = ReportContext(lambda name: sources[name].lines if name in sources else [], lambda: rule_descriptors(settings))
-    rendered = FORMATS[output_format](result.findings, context)
+    context = ReportContext(
+        lambda name: sources[name].lines if name in sources else [],
+        lambda: rule_descriptors(settings),
+        [FileError.parse(line) for line in result.errors],
+    )
+    if statistics:
+        rows = count_by_rule(result.findings, lambda code: rule_name(code, settings), unsafe_fixes)
+        rendered = render_json(rows) if output_format in ("json", "json-lines") else render_table(rows)
+    else:
+        rendered = FORMATS[output_format](result.findings, context)
     if output_file is not None:
-        write_atomic(output_file, rendered.encode("utf-8"))
+        write_new_file(output_file, rendered.encode("utf-8"))
     else:
         click.echo(colorize(rendered, output_format) if use_color else rendered, nl=False, color=use_color)
-    if statistics:
-        click.echo(statistics_table(result.findings, settings), nl=False)
     if not quiet:
         click.echo(_summary(result, unsafe_fixes) + extra, err=True)
     if result.errors:

@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from txmix_hook.discovery import display_path
-from txmix_hook.edits import write_atomic
 from txmix_hook.engine_rules import ENGINE_RULES
+from txmix_hook.report.output import write_new_file
 from txmix_hook.rules.loader import rule_files
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.schema import FILE_SCHEMA, ID_PATTERN
@@ -103,6 +103,9 @@ def rule_test(paths: tuple[Path, ...], config_path: Path | None, isolated: bool)
         chosen = {f.resolve() for folder in settings.config.extend_rules for f in rule_files(folder)}
     rules = [r for r in book.rules.values() if Path(r.origin).resolve() in chosen or (not paths and r.builtin)]
     rule_origins = {Path(r.origin).resolve() for r in rules}
+    empty = [display_path(p) for p in rule_paths if not rule_origins & {f.resolve() for f in rule_files(p)}]
+    if empty:
+        raise click.UsageError(f"no rules found in {', '.join(empty)} (a rule is a YAML document with an `id:`, in a *.yaml / *.yml file)")
     beside = [o.with_suffix(".py") for o in sorted(rule_origins) if o.with_suffix(".py").is_file()]
     test_files = [(p, display_path(p)) for p in dict.fromkeys([*test_paths, *beside])]
     result = run_suite(book, sorted(rules, key=lambda r: r.id), test_files)
@@ -128,7 +131,7 @@ def rule_new(rule_id: str, name: str, output: Path | None) -> None:
         return
     if output.exists():
         raise click.UsageError(f"{output} already exists; choose another --output")
-    write_atomic(output, text.encode("utf-8"))
+    write_new_file(output, text.encode("utf-8"))
     click.echo(f"Wrote {output}; run `txmix rule test {output}` to try it.", err=True)
 
 

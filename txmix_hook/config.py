@@ -7,6 +7,7 @@ ignores them all. Every problem is one line naming the file, the key and what is
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def load_config(explicit: Path | None, isolated: bool, cwd: Path) -> FileConfig:
     if path is None:
         return FileConfig(path=None, root=cwd)
     if not path.is_file():
-        raise ConfigError(f"{path}: config file not found")
+        raise ConfigError(f"{_shown(path)}: config file not found")
     data = _read_toml(path)
     table = data.get("tool", {}).get("txmix", {}) if path.name == "pyproject.toml" else data.get("tool", {}).get("txmix", data)
     return parse_table(table, path)
@@ -67,18 +68,46 @@ def load_config(explicit: Path | None, isolated: bool, cwd: Path) -> FileConfig:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = f"{found.group(1)}:{found.group(2)}" if found else "1:1"
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(f"{path}:{where}: invalid TOML: {reason}") from None
+        raise ConfigError(f"{_shown(path)}:{_toml_error_position(str(exc), text)}: invalid TOML: {_toml_reason(str(exc))}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError(f"{_shown(path)}: cannot read config: {exc}") from None
+
+
+def _shown(path: Path) -> str:
+    """The config file relative to the current directory (``../pyproject.toml``), as findings are shown."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+
+
+def _toml_error_position(message: str, text: str) -> str:
+    """Where the user must look, as ``line:column``.
+
+    tomllib says ``(at line L, column C)``, or ``(at end of document)``: then the end of the
+    last line. An unclosed ``[`` / ``{`` is noticed only at the start of the next statement;
+    the mistake is at the end of the line before it.
+    """
+    lines = text.split("\n")
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    row, column = (int(found.group(1)), int(found.group(2))) if found else (len(lines) + 1, 1)
+    if column == 1 and (not found or message.startswith("Unclosed")):
+        before = [i for i in range(min(row - 1, len(lines))) if lines[i].strip()]
+        if before:
+            row = before[-1] + 1
+            column = len(lines[row - 1].rstrip()) + 1
+    return f"{row}:{column}"
+
+
+def _toml_reason(message: str) -> str:
+    return re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
 
 
 def parse_table(table: Any, path: Path) -> FileConfig:
-    where = f"{path.name if path.name == 'pyproject.toml' else path}: [tool.txmix]"
+    where = f"{_shown(path)}: [tool.txmix]"
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table")
     for key in table:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from txmix_hook.finding import Finding
+from txmix_hook.report.errors import FileError
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -17,8 +18,11 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(findings: Sequence[Finding]) -> str:
-    lines = []
+def render(findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
+    lines = [
+        f"::error file={_property(e.filename)},line={e.row},col={e.column},title=txmix::{_data(f'could not check: {e.message}')}\n"
+        for e in errors
+    ]
     for f in findings:
         props = (
             f"file={_property(f.filename)},line={f.location.row},col={f.location.column},"

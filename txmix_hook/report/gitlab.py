@@ -6,11 +6,24 @@ import json
 from collections.abc import Sequence
 
 from txmix_hook.finding import Finding
+from txmix_hook.report.errors import FileError
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(findings: Sequence[Finding]) -> str:
+def render(findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
+    skipped = [
+        {
+            "type": "issue",
+            "check_name": "txmix-error",
+            "description": f"could not check: {e.message}",
+            "categories": ["Bug Risk"],
+            "severity": "blocker",
+            "fingerprint": e.fingerprint,
+            "location": {"path": e.filename, "lines": {"begin": e.row, "end": e.row}},
+        }
+        for e in errors
+    ]
     issues = [
         {
             "type": "issue",
@@ -23,4 +36,4 @@ def render(findings: Sequence[Finding]) -> str:
         }
         for f in findings
     ]
-    return json.dumps(issues, indent=2) + "\n"
+    return json.dumps(skipped + issues, indent=2) + "\n"

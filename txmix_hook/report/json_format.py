@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from txmix_hook.finding import Finding, Location
+from txmix_hook.report.errors import FileError
 
 
 def _loc(location: Location) -> dict[str, int]:
@@ -30,5 +31,21 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def render(findings: Sequence[Finding]) -> str:
-    return json.dumps([finding_to_dict(f) for f in findings], indent=2) + "\n"
+def error_to_dict(error: FileError) -> dict[str, Any]:
+    """A file that could not be checked: ``code`` null, as ruff reports what it cannot analyse."""
+    where = Location(error.row, error.column)
+    return {
+        "code": None,
+        "message": error.message,
+        "severity": "error",
+        "filename": error.filename,
+        "location": _loc(where),
+        "end_location": _loc(where),
+        "scope": None,
+        "related": [],
+        "fix": None,
+    }
+
+
+def render(findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
+    return json.dumps([*map(error_to_dict, errors), *map(finding_to_dict, findings)], indent=2) + "\n"

@@ -6,8 +6,9 @@ import json
 from collections.abc import Sequence
 
 from txmix_hook.finding import Finding
-from txmix_hook.report.json_format import finding_to_dict
+from txmix_hook.report.errors import FileError
+from txmix_hook.report.json_format import error_to_dict, finding_to_dict
 
 
-def render(findings: Sequence[Finding]) -> str:
-    return "".join(json.dumps(finding_to_dict(f)) + "\n" for f in findings)
+def render(findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
+    return "".join(json.dumps(item) + "\n" for item in [*map(error_to_dict, errors), *map(finding_to_dict, findings)])

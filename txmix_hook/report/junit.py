@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from txmix_hook.finding import Finding
+from txmix_hook.report.errors import FileError
 
 
-def render(findings: Sequence[Finding]) -> str:
+def render(findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_file[f.filename].append(f)
@@ -20,7 +21,15 @@ def render(findings: Sequence[Finding]) -> str:
             case = ET.SubElement(suite, "testcase", classname=filename, name=f"{f.code} at {f.location.row}:{f.location.column}", file=filename, line=str(f.location.row))
             failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
             failure.text = f"{f.filename}:{f.location.row}:{f.location.column}: {f.code} {f.message}"
-    if not findings:
+    for e in errors:
+        suite = ET.SubElement(root, "testsuite", name=e.filename, tests="1", failures="0", errors="1")
+        case = ET.SubElement(suite, "testcase", classname=e.filename, name="could not check", file=e.filename, line=str(e.row))
+        error = ET.SubElement(case, "error", message=e.message, type="txmix-error")
+        error.text = f"{e.filename}:{e.row}:{e.column}: {e.message}"
+    if errors:
+        root.set("tests", str(len(findings) + len(errors)))
+        root.set("errors", str(len(errors)))
+    if not findings and not errors:
         suite = ET.SubElement(root, "testsuite", name="txmix", tests="1", failures="0")
         ET.SubElement(suite, "testcase", classname="txmix", name="no findings")
         root.set("tests", "1")

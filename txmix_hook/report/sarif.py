@@ -13,6 +13,7 @@ from typing import Any
 
 from txmix_hook import __version__
 from txmix_hook.finding import Finding, Location
+from txmix_hook.report.errors import FileError
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -42,8 +43,26 @@ def _physical(filename: str, start: Location, end: Location) -> dict[str, Any]:
     return {"artifactLocation": {"uri": filename.replace("\\", "/")}, "region": _region(start, end)}
 
 
-def render_with(rule_docs: Callable[[], list[dict[str, Any]]]) -> Callable[[Sequence[Finding]], str]:
-    def render(findings: Sequence[Finding]) -> str:
+def _invocation(errors: Sequence[FileError]) -> dict[str, Any]:
+    """Files that could not be checked make the run unsuccessful, each as a notification."""
+    return {
+        "executionSuccessful": not errors,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "message": {"text": e.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": e.filename.replace("\\", "/")},
+                    "region": {"startLine": e.row, "startColumn": e.column},
+                }}],
+            }
+            for e in errors
+        ],
+    }
+
+
+def render_with(rule_docs: Callable[[], list[dict[str, Any]]]) -> Callable[[Sequence[Finding], Sequence[FileError]], str]:
+    def render(findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
         rules = rule_docs()
         index = {rule["id"]: i for i, rule in enumerate(rules)}
         results = []
@@ -83,6 +102,7 @@ def render_with(rule_docs: Callable[[], list[dict[str, Any]]]) -> Callable[[Sequ
             "version": "2.1.0",
             "runs": [{
                 "tool": {"driver": driver},
+                "invocations": [_invocation(errors)],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }],

@@ -1,10 +1,9 @@
-"""What only a person at a terminal sees: colour, per-rule statistics; and rule docs for SARIF."""
+"""What only a person at a terminal sees: colour, rule names; and rule docs for SARIF."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -23,15 +22,18 @@ def colorize(report: str, output_format: str) -> str:
     return _CONCISE.sub(lambda m: f"{click.style(m['where'], bold=True)} {click.style(m['code'], fg='red', bold=True)} ", report)
 
 
-def statistics_table(findings: Sequence[Finding], settings: Settings) -> str:
-    counts = Counter(f.code for f in findings)
-    lines = []
-    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        rule = settings.book.rules.get(code)
-        name = rule.name if rule is not None else ENGINE_RULES[code].name if code in ENGINE_RULES else ""
-        fixable = any(f.code == code and f.fix is not None and f.fix.edits for f in findings)
-        lines.append(f"{count:>5}\t{code}\t{'[*] ' if fixable else '    '}{name}\n")
-    return "".join(lines)
+def rule_name(code: str, settings: Settings) -> str:
+    rule = settings.book.rules.get(code)
+    return rule.name if rule is not None else ENGINE_RULES[code].name if code in ENGINE_RULES else ""
+
+
+def wants_color(choice: str, stdout_is_tty: bool, environ: Mapping[str, str]) -> bool:
+    """``--color`` first; then ``FORCE_COLOR`` (set and non-empty) forces it, ``NO_COLOR`` stops it, else a terminal decides."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("FORCE_COLOR"):
+        return True
+    return stdout_is_tty and not environ.get("NO_COLOR")
 
 
 def rule_descriptors(settings: Settings) -> list[dict[str, Any]]:
