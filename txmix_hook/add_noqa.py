@@ -19,6 +19,7 @@ from txmix_hook.engine.parse import parse
 from txmix_hook.engine_rules import UNUSED_SUPPRESSION
 from txmix_hook.finding import Finding, Location
 from txmix_hook.runner import FileOutcome
+from txmix_hook.source import SourceFile
 from txmix_hook.suppress import Directive, parse_directives
 
 
@@ -33,31 +34,42 @@ def add_noqa(outcomes: Sequence[FileOutcome]) -> NoqaReport:
     report = NoqaReport(unplaceable=[])
     for outcome in outcomes:
         source = outcome.source
-        tree = parse(source.data)
-        lines = source.physical_lines
-        codes_by_row: dict[int, list[str]] = defaultdict(list)
-        for finding in outcome.findings:
-            if finding.code == UNUSED_SUPPRESSION.id:
-                continue
-            row = _placeable_row(finding, tree.root_node, source.data, lines)
-            if row is None:
-                assert report.unplaceable is not None
-                report.unplaceable.append(f"{finding.filename}:{finding.location.row}: no line of this finding can take a comment")
-                continue
-            if finding.code not in codes_by_row[row]:
-                codes_by_row[row].append(finding.code)
-        if not codes_by_row:
+        edits, added, unplaceable = noqa_edits(source, outcome.findings)
+        assert report.unplaceable is not None
+        report.unplaceable.extend(unplaceable)
+        if not edits:
             continue
-        directives = [d for d in parse_directives(to_comments(comment_nodes(tree.root_node), source)) if d.style == "txmix"]
-        edits = []
-        for row, codes in sorted(codes_by_row.items()):
-            existing = next((d for d in directives if d.row == row), None)
-            edits.append(_edit(row, codes, existing, lines))
-            report.added += len(codes)
+        report.added += added
         new_text = apply_edits(source.text, edits)
         write_atomic(source.path, encode_like(new_text, source.encoding, source.raw.startswith(b"\xef\xbb\xbf")))
         report.files += 1
     return report
+
+
+def noqa_edits(source: SourceFile, findings: Sequence[Finding]) -> tuple[list[Edit], int, list[str]]:
+    """The edits that silence ``findings`` (also the language server's "ignore" action):
+    (edits, codes added, one warning per finding no line of which can take a comment)."""
+    tree = parse(source.data)
+    lines = source.physical_lines
+    codes_by_row: dict[int, list[str]] = defaultdict(list)
+    unplaceable: list[str] = []
+    for finding in findings:
+        if finding.code == UNUSED_SUPPRESSION.id:
+            continue
+        row = _placeable_row(finding, tree.root_node, source.data, lines)
+        if row is None:
+            unplaceable.append(f"{finding.filename}:{finding.location.row}: no line of this finding can take a comment")
+            continue
+        if finding.code not in codes_by_row[row]:
+            codes_by_row[row].append(finding.code)
+    if not codes_by_row:
+        return [], 0, unplaceable
+    directives = [d for d in parse_directives(to_comments(comment_nodes(tree.root_node), source)) if d.style == "txmix"]
+    edits = []
+    for row, codes in sorted(codes_by_row.items()):
+        existing = next((d for d in directives if d.row == row), None)
+        edits.append(_edit(row, codes, existing, lines))
+    return edits, sum(len(codes) for codes in codes_by_row.values()), unplaceable
 
 
 def _edit(row: int, codes: list[str], existing: Directive | None, lines: list[str]) -> Edit:

@@ -14,7 +14,9 @@ from txmix_hook.cli_rule import rule_group
 from txmix_hook.baseline import BaselineError, load_baseline
 from txmix_hook.baseline import compare as compare_with_baseline
 from txmix_hook.baseline import write_baseline as write_baseline_file
-from txmix_hook.config import ConfigError
+from txmix_hook.buffer import check_buffer
+from txmix_hook.config import ConfigError, find_config
+from txmix_hook.discovery import display_path
 from txmix_hook.report.formats import FORMATS
 from txmix_hook.rules.errors import RuleError
 from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
@@ -23,6 +25,7 @@ from txmix_hook.runner import Checker, FileOutcome, RunResult, run_check
 from txmix_hook.edits import WriteError
 from txmix_hook.progress import Progress
 from txmix_hook.report.formats import ReportContext
+from txmix_hook.report import concise
 from txmix_hook.report.errors import FileError
 from txmix_hook.report.output import write_new_file
 from txmix_hook.report.statistics import count_by_rule, render_json, render_table
@@ -93,6 +96,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (or with --diff, show) unsafe fixes.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any).")
 @click.option("--show-fixes", is_flag=True, help="List the findings --fix fixed.")
+@click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False), help="Read the source from standard input and report it as this file (its config, per-file ignores); with --fix, print the fixed source.")
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -118,8 +122,12 @@ def check(
     quiet: bool,
     statistics: bool,
     color: str,
+    stdin_filename: Path | None,
 ) -> None:
-    """Check PATHS (files or directories; default: the current directory)."""
+    """Check PATHS (files or directories; default: the current directory; `-`: standard input)."""
+    stdin_mode = _stdin_mode(paths, stdin_filename, add_noqa)
+    if stdin_mode and stdin_filename is not None and config_path is None and not isolated:
+        config_path = find_config(stdin_filename.parent.resolve())  # the file's own config, as on disk
     if write_baseline and baseline is None:
         raise click.UsageError("--write-baseline needs --baseline FILE")
     if add_noqa and show_diff:
@@ -138,13 +146,19 @@ def check(
     settings = build_settings(cli)
     checker = Checker(settings)
     use_color = wants_color(color, sys.stdout.isatty(), os.environ)
-    progress = Progress.for_terminal(enabled=not quiet)
-    result = run_check(list(paths) or [Path(".")], settings, checker, progress.tick)
-    progress.finish()
+    if stdin_mode:
+        data = sys.stdin.buffer.read()
+        result = check_buffer(data, stdin_filename or Path("-"), display_path(stdin_filename) if stdin_filename else "-", checker, force_exclude)
+    else:
+        progress = Progress.for_terminal(enabled=not quiet)
+        result = run_check(list(paths) or [Path(".")], settings, checker, progress.tick)
+        progress.finish()
     for line in result.warnings + result.errors:
         click.echo(line, err=True)
     if show_diff:
         _show_diff_and_exit(result, checker, unsafe_fixes)
+    if apply_fixes and stdin_mode:
+        _print_fixed_stdin_and_exit(result, data, checker, unsafe_fixes, quiet, exit_zero)
     if apply_fixes:
         _apply_fixes(result, checker, unsafe_fixes, show_fixes)
     if add_noqa:
@@ -174,6 +188,38 @@ def check(
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
+
+
+def _stdin_mode(paths: tuple[Path, ...], stdin_filename: Path | None, add_noqa: bool) -> bool:
+    """`-` alone, or --stdin-filename without paths, reads standard input (as ruff does)."""
+    dash = Path("-")
+    if dash in paths and len(paths) > 1:
+        raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+    stdin_mode = paths == (dash,) or (stdin_filename is not None and not paths)
+    if stdin_filename is not None and not stdin_mode:
+        raise click.UsageError("--stdin-filename names standard input: pass `-` (or no path), not files")
+    if stdin_mode and add_noqa:
+        raise click.UsageError("--add-noqa writes comments into files; it cannot read standard input")
+    return stdin_mode
+
+
+def _print_fixed_stdin_and_exit(result: RunResult, data: bytes, checker: Checker, unsafe_fixes: bool, quiet: bool, exit_zero: bool) -> None:
+    """ruff's behaviour: the fixed source on stdout, what remains on stderr."""
+    out = sys.stdout.buffer
+    if not result.outcomes:  # excluded or unreadable: pass the text through untouched
+        out.write(data)
+        out.flush()
+        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+    (fixed,) = fix_outcomes(result.outcomes, checker, unsafe_fixes)
+    for line in fixed.warnings:
+        click.echo(f"warning: {line}", err=True)
+    out.write(fixed.encoded() if fixed.changed else data)
+    out.flush()
+    click.echo(concise.render(fixed.remaining), nl=False, err=True)
+    result.fixed, result.findings = len(fixed.fixed), fixed.remaining
+    if not quiet:
+        click.echo(_summary(result, unsafe_fixes), err=True)
+    sys.exit(EXIT_FINDINGS if fixed.remaining and not exit_zero else EXIT_CLEAN)
 
 
 def plural(count: int, word: str) -> str:
