@@ -286,4 +286,12 @@ def _summary(result: RunResult, unsafe_fixes: bool) -> str:
     return f"{fixed}Found {plural(len(result.findings), 'finding')} in {plural(result.files_with_findings, 'file')} ({checked}{suppressed}).{hint}"
 
 
+@main.command()
+def server() -> None:
+    """Run the language server on standard input/output (for editors; see README, Editors)."""
+    from txmix_hook.server.app import run  # pygls is imported only when an editor starts us
+
+    run()
+
+
 main.add_command(rule_group)
