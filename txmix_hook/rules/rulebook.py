@@ -49,7 +49,9 @@ class RuleBook:
             first, _, last = source.target.rpartition(".")
             if not _has(last, data, memo):
                 return False
-            return source.by_name_alone or _has(first.split(".")[0] or last, data, memo)
+            # The top-level package must be named, unless a relative import (`from ..db import
+            # raw_conn`) can reach the name without it.
+            return source.by_name_alone or _has(first.split(".")[0] or last, data, memo) or _has("from .", data, memo)
         if source.how != "call-of" and not _has(source.name or "", data, memo):
             return False
         return self.may_match(source.target, data, memo)
