@@ -277,3 +277,12 @@ def test_no_builtin_suggestion_uses_the_raw_side_as_a_variable() -> None:
         texts = [rule.message, *([rule.fix.message] if rule.fix is not None else [])]
         for text in texts:
             assert not re.search(r"\{raw\}( =|\.|`'s)", text), (rule.id, text)
+
+
+def test_a_rule_error_from_a_configured_folder_names_the_file_relative_to_the_current_directory(tmp_path: Path) -> None:
+    (tmp_path / "txmix-rules").mkdir()
+    (tmp_path / "txmix-rules" / "bad.yaml").write_text("id: X1\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.txmix]\nextend-rules = ["txmix-rules"]\n')
+    (tmp_path / "sub").mkdir()
+    code, _, err = run(["check", "."], tmp_path / "sub")
+    assert code == 2 and err.startswith("txmix: error: ../txmix-rules/bad.yaml:1:1: missing required key"), err

@@ -44,7 +44,7 @@ class TxmixGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (RuleError, ConfigError, SelectionError, BaselineError, WriteError) as exc:
-            _fail(str(exc))
+            _fail(_relative_to_cwd(str(exc)))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except BrokenPipeError:
@@ -54,6 +54,17 @@ class TxmixGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
             _fail(f"internal error: {type(exc).__name__}: {exc}")
         return None
+
+
+def _relative_to_cwd(message: str) -> str:
+    """An error naming an absolute path (a rule folder from the config) names it as findings do."""
+    path, sep, rest = message.partition(":")
+    if not sep or not os.path.isabs(path):
+        return message
+    try:
+        return os.path.relpath(path) + sep + rest
+    except ValueError:  # another drive
+        return message
 
 
 def _fail(message: str) -> None:
