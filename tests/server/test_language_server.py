@@ -83,6 +83,19 @@ def replace_all(client: RecordingClient, uri: str, version: int, text: str) -> N
     ))
 
 
+async def save(client: RecordingClient, uri: str) -> None:
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+async def report_changed(client: RecordingClient, path: Path) -> None:
+    """What an editor sends for a file it watches for us."""
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=from_fs_path(str(path)) or "", type=types.FileChangeType.Changed)],
+    ))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_on_open_with_position_code_and_related_orm_line(client: RecordingClient) -> None:
     uri = await open_document(client, "app/orders.py", MIX)
@@ -111,8 +124,7 @@ async def test_save_rechecks_at_once(client: RecordingClient) -> None:
     uri = await open_document(client, "app/orders.py", CLEAN)
     assert not client.diagnostics[uri]
     replace_all(client, uri, 2, MIX)
-    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await save(client, uri)
     assert [d.code for d in client.diagnostics[uri]] == ["TXM001"]
 
 
@@ -148,8 +160,7 @@ async def test_code_actions_offer_the_unsafe_fix_and_an_ignore_comment(client: R
     ignored = apply(MIX, ignore.edit.changes[uri])
     assert '    conn = psycopg2.connect("dbname=shop")  # txmix: ignore[TXM001]\n' in ignored
     replace_all(client, uri, 2, ignored)
-    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await save(client, uri)
     assert not client.diagnostics[uri]
 
 
@@ -181,10 +192,7 @@ async def test_a_watched_rule_file_change_reloads_the_rules(client: RecordingCli
     assert "**/pyproject.toml" in str(registration.register_options) and "**/*.yaml" in str(registration.register_options)
     assert [d.code for d in client.diagnostics[uri]] == ["TXM001"]
     rule.write_text("id: TXM001\noverride: true\nenabled: false\n")  # pyproject.toml itself unchanged
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        changes=[types.FileEvent(uri=from_fs_path(str(rule)) or "", type=types.FileChangeType.Changed)],
-    ))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await report_changed(client, rule)
     assert not client.diagnostics[uri]
 
 
@@ -194,8 +202,7 @@ async def test_an_edited_pyproject_applies_at_the_next_check_without_a_watcher(c
     uri = await open_document(client, "app/orders.py", MIX)
     assert [d.code for d in client.diagnostics[uri]] == ["TXM001"]
     (client.root / "pyproject.toml").write_text('[tool.txmix]\nignore = ["TXM001"]\n')  # type: ignore[attr-defined]
-    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await save(client, uri)
     assert not client.diagnostics[uri]
 
 
@@ -204,10 +211,7 @@ async def test_a_broken_config_is_shown_once_not_a_crash(client: RecordingClient
     uri = await open_document(client, "app/orders.py", MIX)
     pyproject = client.root / "pyproject.toml"  # type: ignore[attr-defined]
     pyproject.write_text('[tool.txmix]\nselect = "TXM001"\n')
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        changes=[types.FileEvent(uri=from_fs_path(str(pyproject)) or "", type=types.FileChangeType.Changed)],
-    ))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await report_changed(client, pyproject)
     assert not client.diagnostics[uri]
     assert any("select: expected a list of strings" in m.message and m.type == types.MessageType.Error for m in client.messages)
 
