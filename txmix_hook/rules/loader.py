@@ -19,7 +19,7 @@ from txmix_hook.engine.parse import PYTHON
 from txmix_hook.rules.errors import RuleError, format_key_path
 from txmix_hook.rules.model import BindArgument, FixSpec, PatternSet, QuerySource, Rule, Side, ValueSource
 from txmix_hook.rules.rulebook import RuleBook
-from txmix_hook.rules.schema import OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA, RULE_SCHEMA
+from txmix_hook.rules.schema import ADD_TO_SET_SCHEMA, OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA, RULE_SCHEMA
 from txmix_hook.rules.validate import validate
 from txmix_hook.rules.yaml_document import Document, KeyPath, load_documents
 
@@ -59,6 +59,7 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
                     raise doc.error((), "a rule document must be a mapping")
                 pending.append((doc, builtin))
     set_docs: dict[str, Document] = {}
+    additions = _set_additions([doc for doc, _ in pending])
     for doc, _ in pending:
         if "pattern-set" in doc.data:
             validate(doc, PATTERN_SET_SCHEMA)
@@ -66,10 +67,13 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
             if set_id in set_docs:
                 raise doc.error(("pattern-set",), f"pattern set {set_id!r} is already defined in {set_docs[set_id].file}")
             set_docs[set_id] = doc
+    for set_id, docs in additions.items():
+        if set_id not in set_docs:
+            raise docs[0].error(("add-to-set",), f"unknown pattern set {set_id!r} to add to (known: {', '.join(sorted(set_docs))})")
     for set_id in set_docs:
-        _define_set(book, set_docs, set_id, ())
+        _define_set(book, set_docs, set_id, (), additions)
     for doc, builtin in pending:
-        if "pattern-set" in doc.data:
+        if "pattern-set" in doc.data or "add-to-set" in doc.data:
             continue
         if doc.data.get("override") is True and not set(RULE_SCHEMA["required"]) <= set(doc.data):
             validate(doc, OVERRIDE_SCHEMA)
@@ -85,8 +89,21 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
     return book
 
 
-def _define_set(book: RuleBook, set_docs: dict[str, Document], set_id: str, chain: tuple[str, ...]) -> None:
-    """Define a named set after the set it extends (in any file, in any order)."""
+def _set_additions(docs: list[Document]) -> dict[str, list[Document]]:
+    """``add-to-set:`` documents by the set they add to (a team's factories for a built-in set)."""
+    additions: dict[str, list[Document]] = {}
+    for doc in docs:
+        if "add-to-set" in doc.data:
+            validate(doc, ADD_TO_SET_SCHEMA)
+            additions.setdefault(doc.data["add-to-set"], []).append(doc)
+    return additions
+
+
+def _define_set(
+    book: RuleBook, set_docs: dict[str, Document], set_id: str, chain: tuple[str, ...], additions: dict[str, list[Document]]
+) -> None:
+    """Define a named set after the set it extends (in any file, in any order), with what
+    ``add-to-set`` documents add to it, so sets extending it inherit the additions too."""
     if set_id in book.sets:
         return
     doc = set_docs[set_id]
@@ -96,8 +113,13 @@ def _define_set(book: RuleBook, set_docs: dict[str, Document], set_id: str, chai
             raise doc.error(("extends",), f"pattern set {set_id!r} extends itself through {' -> '.join((*chain, set_id, base))}")
         if base not in set_docs:
             raise doc.error(("extends",), f"unknown pattern set {base!r} to extend")
-        _define_set(book, set_docs, base, (*chain, set_id))
-    book.sets[set_id] = _pattern_set(doc, set_id, doc.data, (), book)
+        _define_set(book, set_docs, base, (*chain, set_id), additions)
+    pset = _pattern_set(doc, set_id, doc.data, (), book)
+    for extra in additions.get(set_id, []):
+        added = _pattern_set(extra, set_id, {**extra.data, "label": pset.label}, (), book)
+        pset = replace(pset, values=pset.values + added.values, queries=pset.queries + added.queries,
+                       own_keywords=pset.own_keywords | added.own_keywords)
+    book.sets[set_id] = pset
 
 
 def _apply_override(doc: Document, book: RuleBook) -> None:
@@ -275,7 +297,7 @@ def _check_template(doc: Document, path: KeyPath, template: str, allowed: set[st
 def _check_set_references(doc: Document, book: RuleBook) -> None:
     base: KeyPath = ()
     entries: list[tuple[KeyPath, dict[str, Any]]] = []
-    if "pattern-set" in doc.data:
+    if "pattern-set" in doc.data or "add-to-set" in doc.data:
         entries.append((base, doc.data))
     else:
         entries += [(("sides", n), s) for n, s in doc.data.get("sides", {}).items() if "ref" not in s]

@@ -72,6 +72,20 @@ PATTERN_SET_SCHEMA: dict[str, Any] = {
     "properties": {"pattern-set": _set_ref, **PATTERN_SET_BODY},
 }
 
+ADD_TO_SET_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["add-to-set"],
+    "description": "Add values (your own factories), queries or keywords to a pattern set defined elsewhere,"
+    " a built-in one say: every rule using that set then finds them too, under its own label.",
+    "properties": {
+        "add-to-set": _set_ref,
+        "values": PATTERN_SET_BODY["values"],
+        "queries": PATTERN_SET_BODY["queries"],
+        "keywords": PATTERN_SET_BODY["keywords"],
+    },
+}
+
 SIDE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -173,6 +187,6 @@ OVERRIDE_SCHEMA: dict[str, Any] = {
 FILE_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": "https://txmix.dev/schema/rule-file.json",
-    "title": "txmix rule, rule override or pattern set",
-    "anyOf": [RULE_SCHEMA, OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA],
+    "title": "txmix rule, rule override, pattern set or addition to a pattern set",
+    "anyOf": [RULE_SCHEMA, OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA, ADD_TO_SET_SCHEMA],
 }
