@@ -13,6 +13,7 @@ from txmix_hook.rules.model import BindArgument, PatternSet
 class TypeIndex:
     by_call: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_annotation: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     call_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     attribute_of: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     method_of: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -29,6 +30,8 @@ class TypeIndex:
                     index.by_call[source.target].add(pset.id)
                 elif source.how == "annotation":
                     index.by_annotation[source.target].add(pset.id)
+                elif source.how == "name":
+                    index.by_name[source.target].add(pset.id)
                 elif source.how == "call-of":
                     index.call_of[source.target].add(pset.id)
                 elif source.how == "attribute-of":

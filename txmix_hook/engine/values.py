@@ -62,10 +62,10 @@ class Evaluator:
 
     def _evaluate(self, node: Node) -> Value:
         kind = node.type
-        if kind == "identifier":
-            return self.lookup(text(node), enclosing_scope_node(node))
-        if kind == "attribute":
-            return self._attribute(node)
+        if kind in ("identifier", "attribute"):
+            value = self.lookup(text(node), enclosing_scope_node(node)) if kind == "identifier" else self._attribute(node)
+            named = frozenset(s for q in value.qualnames for s in self.index.by_name.get(q, ()))  # `name:` values
+            return value | Value(sets=named) if named else value
         if kind == "call":
             return self._call(node)
         if kind in ("await", "parenthesized_expression"):

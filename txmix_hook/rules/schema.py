@@ -35,6 +35,7 @@ VALUE_SOURCE = {
     "properties": {
         "call": {**_qualname, "description": "Calling this imported name (resolved through imports) returns a value."},
         "annotation": {**_qualname, "description": "A parameter or variable annotated with this imported type holds a value."},
+        "name": {**_qualname, "description": "This imported name (a module-level connection, say) is itself a value."},
         "call-of": {**_set_ref, "description": "Calling a value of that pattern set returns a value."},
         "attribute-of": {**_named_from_set, "description": "This attribute of a value of that set is a value."},
         "method-of": {**_named_from_set, "description": "Calling this method on a value of that set returns a value."},
