@@ -63,6 +63,8 @@ def load_baseline(path: Path) -> list[dict[str, str]]:
         raise BaselineError(f"{path}: baseline not found (create it with --write-baseline)") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:  # the json module recurses once per nested array or object
+        raise BaselineError(f"{path}:1:1: invalid baseline: JSON nested too deeply to read") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("txmix-baseline") != BASELINE_VERSION or not isinstance(data.get("findings"), list):

@@ -46,8 +46,10 @@ def find_config(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                if "tool" in (data := _read_toml(candidate)) and "txmix" in data["tool"]:
+                if isinstance(tool := _read_toml(candidate).get("tool"), dict) and "txmix" in tool:
                     return candidate
+                if tool is not None and not isinstance(tool, dict):
+                    return candidate  # `tool = "txmix"`: load_config names the key
             except ConfigError:
                 return candidate  # a broken file near us is an error, not something to skip
     return None
@@ -62,7 +64,10 @@ def load_config(explicit: Path | None, isolated: bool, cwd: Path) -> FileConfig:
     if not path.is_file():
         raise ConfigError(f"{_shown(path)}: config file not found")
     data = _read_toml(path)
-    table = data.get("tool", {}).get("txmix", {}) if path.name == "pyproject.toml" else data.get("tool", {}).get("txmix", data)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{_shown(path)}: tool: expected a table ([tool.txmix]), got {_toml_type(tool)}")
+    table = tool.get("txmix", {}) if path.name == "pyproject.toml" else tool.get("txmix", data)
     return parse_table(table, path)
 
 
@@ -72,6 +77,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{_shown(path)}:{_toml_error_position(str(exc), text)}: invalid TOML: {_toml_reason(str(exc))}") from None
+    except RecursionError:  # tomllib recurses on nested arrays and inline tables
+        raise ConfigError(f"{_shown(path)}:1:1: invalid TOML: values nested too deeply to read") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{_shown(path)}: cannot read config: {exc}") from None
 

@@ -35,6 +35,8 @@ def matches(selector: str, code: str) -> bool:
 def check_selectors(selectors: Iterable[str], codes: Iterable[str], where: str) -> None:
     known = list(codes)
     for selector in selectors:
+        if not selector.strip():
+            raise SelectionError(f'{where}: empty rule code "" (it would select every rule; say "ALL" for that)')
         if not any(matches(selector, code) for code in known):
             raise SelectionError(f'{where}: unknown rule code "{selector}"')
 

@@ -16,7 +16,9 @@ from typing import Any
 from tree_sitter import Query, QueryError
 
 from txmix_hook.engine.parse import PYTHON
+from txmix_hook.engine_rules import ENGINE_RULES
 from txmix_hook.rules.errors import RuleError, format_key_path
+from txmix_hook.rules.query_limits import query_problem
 from txmix_hook.rules.model import BindArgument, FixSpec, PatternSet, QuerySource, Rule, Side, ValueSource
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.rules.schema import ADD_TO_SET_SCHEMA, OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA, RULE_SCHEMA
@@ -80,6 +82,8 @@ def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = Tr
             _apply_override(doc, book)
             continue
         validate(doc, RULE_SCHEMA)
+        if doc.data["id"] in ENGINE_RULES:
+            raise doc.error(("id",), f"rule id {doc.data['id']} belongs to txmix's own {ENGINE_RULES[doc.data['id']].name} rule; choose another id")
         rule = _rule(doc, book, builtin)
         if rule.id in book.rules and doc.data.get("override") is not True:
             raise doc.error(("id",), f"rule {rule.id} is already defined in {book.rules[rule.id].origin} (say `override: true` to replace it)")
@@ -173,18 +177,28 @@ def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath
 
 
 def compile_query_source(source: QuerySource, doc: Document, path: KeyPath) -> Query:
+    limited = query_problem(source.text)
+    if limited is not None:
+        offset, problem = limited
+        before = source.text[:offset]
+        raise _query_error(source, doc, path, before.count("\n"), offset - (before.rfind("\n") + 1), problem)
     try:
         return Query(PYTHON, source.text)
     except QueryError as exc:
         message = str(exc)
         row, col = _query_error_point(message)
-        if source.block_scalar:
-            line, column = source.line + 1 + row, _block_indent(doc, source) + col + 1
-        else:
-            line, column = source.line + row, (source.column + col) if row == 0 else col + 1
         detail = message.split(": ", 1)[-1] if ": " in message else message
         kind = message.split(" at row")[0].lower()
-        raise RuleError(doc.file, line, column, format_key_path(path), f'tree-sitter query error: {kind} "{detail}"') from None
+        raise _query_error(source, doc, path, row, col, f'tree-sitter query error: {kind} "{detail}"') from None
+
+
+def _query_error(source: QuerySource, doc: Document, path: KeyPath, row: int, col: int, message: str) -> RuleError:
+    """A problem at (row, col) of the query text, positioned in the rule file."""
+    if source.block_scalar:
+        line, column = source.line + 1 + row, _block_indent(doc, source) + col + 1
+    else:
+        line, column = source.line + row, (source.column + col) if row == 0 else col + 1
+    return RuleError(doc.file, line, column, format_key_path(path), message)
 
 
 def _query_error_point(message: str) -> tuple[int, int]:
@@ -285,13 +299,18 @@ def _fix_spec(doc: Document, data: dict[str, Any] | None, allowed: set[str]) -> 
 
 
 def _check_template(doc: Document, path: KeyPath, template: str, allowed: set[str]) -> None:
+    """Only bare ``{name}`` fields of known names: a format spec (``{raw:>999999999}``) or a
+    conversion (``{raw!z}``) would fail, or build a huge string, at the first finding instead."""
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        fields = [(f, spec, conversion) for _, f, spec, conversion in string.Formatter().parse(template) if f is not None]
     except ValueError as exc:
         raise doc.error(path, f"bad message template: {exc}") from None
-    for name in fields:
+    for name, spec, conversion in fields:
         if name not in allowed:
             raise doc.error(path, f"unknown placeholder {{{name}}} (known: {', '.join(sorted(allowed))})")
+        if spec or conversion is not None:
+            written = f"{{{name}{'!' + conversion if conversion is not None else ''}{':' + spec if spec else ''}}}"
+            raise doc.error(path, f"placeholder {written} has a format spec or conversion; write plain {{{name}}}")
 
 
 def _check_set_references(doc: Document, book: RuleBook) -> None:
