@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from txmix_hook.globs import GlobError, check_glob
 from txmix_hook.selection import RuleSelection
 
 
@@ -127,6 +128,9 @@ def parse_table(table: Any, path: Path) -> FileConfig:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where} {key}: expected a list of strings, got {_toml_type(value)}")
             lists[key] = tuple(value)
+    for key in ("exclude", "extend-exclude"):
+        for pattern in lists.get(key, ()):
+            _check_glob(pattern, f"{where} {key}")
     for key in ("session-factories", "raw-connection-factories"):
         for name in lists.get(key, ()):
             if not _QUALNAME.match(name):
@@ -141,6 +145,7 @@ def parse_table(table: Any, path: Path) -> FileConfig:
     for pattern, codes in raw_pfi.items():
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f'{where} per-file-ignores."{pattern}": expected a list of rule codes, got {_toml_type(codes)}')
+        _check_glob(pattern, f'{where} per-file-ignores."{pattern}"')
         per_file.append((pattern, tuple(codes)))
     root = path.parent.resolve()
     selection = None
@@ -161,6 +166,13 @@ def parse_table(table: Any, path: Path) -> FileConfig:
         raw_connection_factories=lists.get("raw-connection-factories", ()),
         codes_to_check=codes_to_check,
     )
+
+
+def _check_glob(pattern: str, where: str) -> None:
+    try:
+        check_glob(pattern)
+    except GlobError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _toml_type(value: Any) -> str:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from txmix_hook.config import FileConfig, load_config
+from txmix_hook.config import ConfigError, FileConfig, load_config
 from txmix_hook.discovery import DEFAULT_EXCLUDE, FileFilter
 from txmix_hook.engine_rules import ENGINE_RULES
-from txmix_hook.globs import glob_matches
+from txmix_hook.globs import GlobError, check_glob, glob_matches
 from txmix_hook.rules.loader import load_rulebook
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
@@ -68,6 +68,12 @@ def _relative_to(path: Path, root: Path) -> str:
 def build_settings(cli: CommandLine, cwd: Path | None = None) -> Settings:
     here = cwd or Path.cwd()
     config = load_config(cli.config, cli.isolated, here)
+    for option, patterns in (("--exclude", cli.exclude or ()), ("--extend-exclude", cli.extend_exclude)):
+        for pattern in patterns:
+            try:
+                check_glob(pattern)
+            except GlobError as exc:
+                raise ConfigError(f"{option}: {exc}") from None
     book = load_rulebook([*config.extend_rules, *cli.extend_rules])
     book = book.with_factories(config.session_factories, config.raw_connection_factories)
     codes = sorted(set(book.rules) | set(ENGINE_RULES))
