@@ -83,7 +83,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))  # unreadable: one error line, the run goes on
 @click.option("--output-format", type=click.Choice(sorted(FORMATS)), default="concise", show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Use this pyproject.toml / TOML file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")

@@ -3,6 +3,11 @@
 Excludes apply while walking; a file named on the command line is always checked unless
 ``--force-exclude`` is given (how pre-commit calls hooks, as with ruff). With
 ``respect-gitignore``, a walk inside a git work tree asks git itself which files it ignores.
+
+Discovery never blocks or stops a run: only regular files are read (a FIFO, socket or device
+named ``*.py`` becomes a warning line, checked with ``os.stat``, never opened), a folder that
+cannot be listed becomes an error line, and a file name that is not valid UTF-8 is passed to
+git as bytes and shown with its bad bytes escaped.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from txmix_hook.globs import glob_matches
+from txmix_hook.regular_file import kind_of
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".git", ".hg", ".svn", ".bzr", "__pycache__", ".venv", "venv", ".tox", ".nox", ".eggs",
@@ -29,6 +35,8 @@ class Candidate:
     path: Path
     display: str
     explicit: bool  # named on the command line rather than found by walking
+    warning: str | None = None  # not to be read: why (a FIFO, a socket, a device)
+    error: str | None = None  # not to be read, and the run fails: why (a folder that cannot be listed)
 
 
 @dataclass(frozen=True)
@@ -77,35 +85,64 @@ def _relative(path: Path, root: Path) -> str:
 def display_path(path: Path) -> str:
     absolute = Path(os.path.abspath(path))
     try:
-        return str(absolute.relative_to(Path.cwd()))
+        shown = str(absolute.relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return printable(shown)
+
+
+def printable(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (surrogate escapes) as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> Iterator[Candidate]:
     rules = file_filter or FileFilter(root=Path.cwd())
     seen: set[Path] = set()
     for root in paths:
-        if root.is_file() or not root.exists():
+        if not os.path.isdir(root):
             key = Path(os.path.abspath(root))
             if key not in seen and not (rules.force_exclude and rules.excluded(root)):
                 seen.add(key)
-                yield Candidate(root, display_path(root), explicit=True)
+                yield _candidate(root, explicit=True)
             continue
-        walked = list(_walk(root, rules))
+        unreadable: list[Candidate] = []
+        walked = list(_walk(root, rules, unreadable))
         if rules.respect_gitignore:
             walked = _drop_git_ignored(walked)
+        yield from unreadable
         for path in walked:
             key = Path(os.path.abspath(path))
             if key not in seen:
                 seen.add(key)
-                yield Candidate(path, display_path(path), explicit=False)
+                yield _candidate(path, explicit=False)
 
 
-def _walk(root: Path, rules: FileFilter) -> Iterator[Path]:
+def _candidate(path: Path, explicit: bool) -> Candidate:
+    shown = display_path(path)
+    try:
+        kind = kind_of(os.stat(path).st_mode)
+    except OSError:
+        kind = None  # missing or unreadable: reading it reports exactly why
+    warning = f"{shown}:1:1: warning: {kind}, not a regular file; skipped" if kind is not None else None
+    return Candidate(path, shown, explicit=explicit, warning=warning)
+
+
+def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterator[Path]:
     if rules.force_exclude and rules.excluded(root) and Path(os.path.abspath(root)) != rules.root:
         return
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def folder_error(exc: OSError) -> None:
+        folder = Path(exc.filename) if exc.filename is not None else root
+        shown = display_path(folder)
+        reason = exc.strerror or str(exc)
+        unreadable.append(Candidate(folder, shown, explicit=False, error=f"{shown}/: cannot read folder: {reason}; its files are not checked"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=folder_error):
         parent = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not _skipped_dir(parent / d, rules))
         for name in sorted(filenames):
@@ -123,18 +160,19 @@ def _drop_git_ignored(paths: list[Path]) -> list[Path]:
     """Ask git which of ``paths`` it ignores (one call per run); outside a repo, keep all."""
     if not paths:
         return paths
+    absolute = [os.fsencode(os.path.abspath(p)) for p in paths]  # bytes: names need not be UTF-8
     try:
         done = subprocess.run(
             ["git", "check-ignore", "-z", "--stdin"],
-            input="\0".join(os.path.abspath(p) for p in paths) + "\0",
-            capture_output=True, text=True, cwd=os.path.dirname(os.path.abspath(paths[0])), check=False,
+            input=b"\0".join(absolute) + b"\0",
+            capture_output=True, cwd=os.path.dirname(os.path.abspath(paths[0])), check=False,
         )
     except OSError:
         return paths
     if done.returncode not in (0, 1):  # 128: not a git repository (or git failed)
         return paths
-    ignored = set(filter(None, done.stdout.split("\0")))
-    return [p for p in paths if os.path.abspath(p) not in ignored]
+    ignored = set(filter(None, done.stdout.split(b"\0")))
+    return [p for p, name in zip(paths, absolute) if name not in ignored]
 
 
 def package_of(directory: Path) -> str:

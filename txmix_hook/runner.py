@@ -81,6 +81,8 @@ class FileReport:
 
 
 def check_candidate(checker: Checker, candidate: Candidate) -> FileReport:
+    if candidate.warning is not None or candidate.error is not None:  # discovery decided: not to be read
+        return FileReport(error=candidate.error, check=FileCheck([], [candidate.warning] if candidate.warning else [], 0))
     try:
         source = read_source(candidate.path, candidate.display)
     except SourceError as exc:

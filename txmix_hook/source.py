@@ -7,11 +7,14 @@ editor jumps to the right place on lines with non-ASCII text.
 
 from __future__ import annotations
 
+import codecs
 import io
 import tokenize
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+from txmix_hook.regular_file import read_regular_file
 
 
 class SourceError(Exception):
@@ -62,7 +65,7 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
 def read_source(path: Path, display: str | None = None) -> SourceFile:
     shown = display if display is not None else str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)  # never blocks on a FIFO or device
     except OSError as exc:
         raise SourceError(f"{shown}:1:1: cannot read file: {exc.strerror or exc}") from None
     return decode_source(raw, path, shown)
@@ -79,6 +82,8 @@ def decode_source(raw: bytes, path: Path, shown: str) -> SourceFile:
             declared = message.rsplit(":", 1)[-1].strip()
             raise SourceError(f"{shown}:1:1: unknown encoding {declared!r} declared (PEP 263)") from None
         encoding = "utf-8"  # undecodable first lines: let the decoder below say exactly where
+    if _python_refuses(encoding):
+        raise SourceError(f"{shown}:1:1: encoding problem: {encoding} (Python refuses to read source declared so; save it as UTF-8)")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -93,6 +98,15 @@ def decode_source(raw: bytes, path: Path, shown: str) -> SourceFile:
         text = text[1:]
     data = raw if encoding in ("utf-8", "utf-8-sig") and not raw.startswith(b"\xef\xbb\xbf") else text.encode("utf-8")
     return SourceFile(path=path, display=shown, raw=raw, encoding=encoding, text=text, data=data)
+
+
+def _python_refuses(encoding: str) -> bool:
+    """CPython's tokenizer refuses a PEP 263 cookie naming UTF-16/32 or a non-text codec (hex, rot13)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return False  # reported below as an unknown encoding
+    return info.name.startswith(("utf-16", "utf-32")) or not getattr(info, "_is_text_encoding", True)
 
 
 def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
