@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from txmix_hook.globs import GlobError, check_glob
+from txmix_hook.limits import KEYS as LIMIT_KEYS
+from txmix_hook.limits import Limits
 from txmix_hook.selection import RuleSelection
 
 
@@ -35,10 +37,11 @@ class FileConfig:
     session_factories: tuple[str, ...] = ()
     raw_connection_factories: tuple[str, ...] = ()
     codes_to_check: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> codes, checked once rules load
+    limits: Limits = field(default_factory=Limits)
 
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "extend-exclude", "extend-rules", "session-factories", "raw-connection-factories")
-KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "respect-gitignore")
+KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "respect-gitignore", *LIMIT_KEYS)
 _QUALNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")
 
 
@@ -147,6 +150,13 @@ def parse_table(table: Any, path: Path) -> FileConfig:
             raise ConfigError(f'{where} per-file-ignores."{pattern}": expected a list of rule codes, got {_toml_type(codes)}')
         _check_glob(pattern, f'{where} per-file-ignores."{pattern}"')
         per_file.append((pattern, tuple(codes)))
+    limits: dict[str, int] = {}
+    for key, field_name in LIMIT_KEYS.items():
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"{where} {key}: expected a positive integer, got {value!r}")
+            limits[field_name] = value
     root = path.parent.resolve()
     selection = None
     if any(k in table for k in ("select", "extend-select", "ignore")):
@@ -165,6 +175,7 @@ def parse_table(table: Any, path: Path) -> FileConfig:
         session_factories=lists.get("session-factories", ()),
         raw_connection_factories=lists.get("raw-connection-factories", ()),
         codes_to_check=codes_to_check,
+        limits=Limits(**limits),
     )
 
 

@@ -11,6 +11,8 @@ from txmix_hook.discovery import Candidate, discover, package_of
 from txmix_hook.parallel import check_all
 from txmix_hook.engine.analyze import Analyzer
 from txmix_hook.finding import Finding
+from txmix_hook.internal_error import internal_error_line
+from txmix_hook.limits import over_limit
 from txmix_hook.settings import Settings
 from txmix_hook.source import SourceError, SourceFile, read_source
 from txmix_hook.suppress import apply_suppressions, parse_directives
@@ -87,10 +89,14 @@ def check_candidate(checker: Checker, candidate: Candidate) -> FileReport:
         source = read_source(candidate.path, candidate.display)
     except SourceError as exc:
         return FileReport(error=str(exc))
+    if (too_big := over_limit(source.data, candidate.display, checker.settings.config.limits)) is not None:
+        return FileReport(error=too_big)
     try:
         checked = checker.check_source(source)
     except RecursionError:
         return FileReport(error=f"{candidate.display}:1:1: too deeply nested to analyse; file skipped")
+    except Exception as exc:  # noqa: BLE001 - one file's internal error never ends the run
+        return FileReport(error=internal_error_line(candidate.display, exc))
     return FileReport(check=checked, source=source if checked.findings else None)
 
 

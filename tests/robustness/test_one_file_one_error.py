@@ -1,0 +1,32 @@
+"""One file, one error: an internal error while analysing a file never ends the run.
+
+The trigger is real input, not a mock: 520 nested blocks with the nesting limit raised past
+them reach the analysis, which (until the engine rewrite) fails an internal assertion. Should
+the engine come to analyse such a file, the run must still report every file and never a
+traceback; what this test pins is the shape of the error line when there is one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.robustness.helpers import MIX, MIX_FINDING, assert_no_crash, project_with_mix, txmix
+from txmix_hook import __version__
+
+
+def test_an_internal_error_is_reported_against_its_file_and_the_run_goes_on(tmp_path: Path) -> None:
+    root = project_with_mix(tmp_path)
+    (root / "pyproject.toml").write_text("[tool.txmix]\nmax-indent-depth = 1000\n")
+    (root / "deep.py").write_text(MIX + "".join(" " * i + "if x:\n" for i in range(520)) + " " * 520 + "pass\n")
+    (root / "zzz.py").write_text(MIX)  # after the bad file in the run's order
+    code, out, err = txmix(["check", "."], root, timeout=120)
+    assert MIX_FINDING in out and "zzz.py:7:12: TXM001" in out, err
+    assert "Traceback" not in err and "txmix: error:" not in err
+    internal = [line for line in err.splitlines() if "internal error" in line]
+    if internal:  # today's engine: the assertion becomes one line against the file
+        assert code == 2
+        assert len(internal) == 1 and internal[0].startswith("deep.py:1:1: internal error: AssertionError:")
+        assert f"(txmix {__version__})" in internal[0] and "Please report this" in internal[0]
+    else:
+        assert code == 1
+        assert_no_crash(err)
