@@ -14,7 +14,7 @@ from tests.robustness.fuzzing import MIX_TAIL, PendingEngine, check_invariants, 
 from txmix_hook.runner import Checker
 
 SEEDS = seed_files()
-CI = settings(max_examples=250, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+CI = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def test_damaged_real_files_never_crash_the_analysis(checker: Checker, seed: int
         pass  # a known engine crash (fuzzing.PENDING_ENGINE); the runner reports it as one error line
 
 
-@settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(module=hypothesmith.from_grammar(auto_target=False), rng=st.randoms(use_true_random=False))
 def test_generated_modules_with_mixing_code_never_crash_the_analysis(checker: Checker, module: str, rng: random.Random) -> None:
     data = module.encode("utf-8", "surrogatepass")
