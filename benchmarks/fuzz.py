@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-HANG_SECONDS = 60.0
+HANG_SECONDS = 300.0  # generous: the machine may be shared; a real hang never ends
 GENERATED_SHARE = 0.02  # hypothesmith is ~100x slower to draw from than a mutation
 
 
@@ -51,7 +51,7 @@ def _generated_modules(seed: int):  # type: ignore[no-untyped-def]
 
     drawn: list[str] = []
 
-    @settings(max_examples=200, database=None, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
+    @settings(max_examples=50, database=None, deadline=None, suppress_health_check=list(HealthCheck))
     @given(hypothesmith.from_grammar(auto_target=False))
     def draw(module: str) -> None:
         drawn.append(module)
