@@ -5,34 +5,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.robustness.helpers import assert_no_crash, one_error_line, project_with_mix, txmix
 
 
-def test_deeply_nested_toml_is_one_error_naming_pyproject(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("pyproject", "expected"),
+    [
+        ("[tool.txmix]\nx = " + "[" * 5000 + "]" * 5000 + "\n", ("pyproject.toml", "nested too deeply")),
+        ('tool = "txmix"\n', ("pyproject.toml", "tool: expected a table")),
+        ('[tool.txmix]\nselect = [""]\n', ("pyproject.toml", "select", 'empty rule code ""')),
+    ],
+    ids=["deeply-nested-toml", "tool-as-a-string", "empty-selector"],
+)
+def test_a_bad_pyproject_is_one_error_naming_the_file_and_key(tmp_path: Path, pyproject: str, expected: tuple[str, ...]) -> None:
     root = project_with_mix(tmp_path)
-    (root / "pyproject.toml").write_text("[tool.txmix]\nx = " + "[" * 5000 + "]" * 5000 + "\n")
+    (root / "pyproject.toml").write_text(pyproject)
     code, _, err = txmix(["check", "."], root)
     assert code == 2
     assert_no_crash(err)
-    one_error_line(err, "pyproject.toml", "nested too deeply")
-
-
-def test_tool_as_a_string_is_one_error_naming_the_key(tmp_path: Path) -> None:
-    root = project_with_mix(tmp_path)
-    (root / "pyproject.toml").write_text('tool = "txmix"\n')
-    code, _, err = txmix(["check", "."], root)
-    assert code == 2
-    assert_no_crash(err)
-    one_error_line(err, "pyproject.toml", "tool: expected a table")
-
-
-def test_an_empty_selector_is_an_error_not_every_rule(tmp_path: Path) -> None:
-    root = project_with_mix(tmp_path)
-    (root / "pyproject.toml").write_text('[tool.txmix]\nselect = [""]\n')
-    code, _, err = txmix(["check", "."], root)
-    assert code == 2
-    assert_no_crash(err)
-    one_error_line(err, "pyproject.toml", "select", 'empty rule code ""')
+    one_error_line(err, *expected)
 
 
 def test_deeply_nested_baseline_json_is_one_error_naming_the_file(tmp_path: Path) -> None:
