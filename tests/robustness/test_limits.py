@@ -42,9 +42,17 @@ def test_5000_nested_brackets_are_refused_before_parsing(tmp_path: Path) -> None
     _assert_skipped_and_others_reported(root, "brackets.py", "brackets.py:9:205:", "max-bracket-depth = 200")
 
 
-def test_a_line_over_the_line_limit_is_refused(tmp_path: Path) -> None:
+def test_500_nested_connect_calls_are_refused_before_parsing(tmp_path: Path) -> None:
+    """Took 18 s in the analysis (a parent walk per node); now within the bracket limit's reach."""
     root = project_with_mix(tmp_path)
-    (root / "long.py").write_text(MIX + "x = 1; " * 200_000 + "\n")
+    (root / "calls.py").write_text(MIX + "x = " + "psycopg2.connect(" * 500 + ")" * 500 + "\n")
+    _assert_skipped_and_others_reported(root, "calls.py", "calls.py:9:", "max-bracket-depth = 200")
+
+
+def test_a_5_mb_line_is_refused(tmp_path: Path) -> None:
+    """Took 41 s in the analysis; a line over max-line-bytes is not parsed at all."""
+    root = project_with_mix(tmp_path)
+    (root / "long.py").write_text(MIX + "    conn = psycopg2.connect('x'); " * 160_000 + "\n")
     _assert_skipped_and_others_reported(root, "long.py", "long.py:9:1:", "max-line-bytes = 1048576")
 
 
