@@ -16,7 +16,10 @@ from txmix_hook.discovery import display_path
 from txmix_hook.engine.analyze import Analyzer
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
-from txmix_hook.source import SourceError, decode_source, read_source
+from txmix_hook.finding import Finding
+from txmix_hook.internal_error import internal_error_line
+from txmix_hook.limits import Limits, over_limit
+from txmix_hook.source import SourceError, SourceFile, decode_source, read_source
 
 _ANNOTATION = re.compile(r"^\s*#\s*(ruleid|ok)\s*:\s*([A-Za-z0-9_, ]+?)\s*$")
 
@@ -63,7 +66,10 @@ def check_snippet(book: RuleBook, rule: Rule, code: str, where: str, line_offset
     """Check one embedded snippet; ``line_offset`` maps snippet lines back to the rule file."""
     source = decode_source(code.encode("utf-8"), Path(where), where)
     book = book.with_factories(*rule.assumed_factories)
-    findings = [f for f in Analyzer(book, [rule]).analyze(source).findings if f.code == rule.id]
+    analysed = _analyse(book, [rule], source)
+    if isinstance(analysed, CaseFailure):
+        return [analysed]
+    findings = [f for f in analysed if f.code == rule.id]
     got_lines = sorted({f.location.row for f in findings})
     must, must_not = expectations(code)
     failures: list[CaseFailure] = []
@@ -91,7 +97,9 @@ def check_test_file(book: RuleBook, rules: Sequence[Rule], path: Path, display: 
     except SourceError as exc:
         return 1, [CaseFailure(display, "a readable test file", str(exc))], set()
     must, must_not = expectations(source.text)
-    findings = Analyzer(book, list(rules)).analyze(source).findings
+    findings = _analyse(book, rules, source)
+    if isinstance(findings, CaseFailure):
+        return 1, [findings], set()
     got: dict[int, set[str]] = {}
     for f in findings:
         got.setdefault(f.location.row, set()).add(f.code)
@@ -132,6 +140,17 @@ def run_suite(book: RuleBook, rules: Sequence[Rule], test_files: Sequence[tuple[
         if rule.id not in tested:
             result.warnings.append(f"warning: {rule.id} ({display_path(Path(rule.origin))}) has no tests: add tests.valid / tests.invalid or an annotated .py file")
     return result
+
+
+def _analyse(book: RuleBook, rules: Sequence[Rule], source: SourceFile) -> list[Finding] | CaseFailure:
+    """The findings, or why there are none: over a per-file limit, or an internal error (one case fails, the suite goes on)."""
+    refused = over_limit(source.data, source.display, Limits())
+    if refused is not None:
+        return CaseFailure(source.display, "a test file within the limits", refused)
+    try:
+        return Analyzer(book, list(rules)).analyze(source).findings
+    except Exception as exc:  # noqa: BLE001 - one bad test file never ends the suite
+        return CaseFailure(source.display, "an analysable test file", internal_error_line(source.display, exc))
 
 
 def _describe(lines: list[int], offset: int) -> str:

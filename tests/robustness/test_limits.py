@@ -108,3 +108,13 @@ def test_the_defaults_never_trip_on_real_code() -> None:
     files = sorted(Path(sqlalchemy.__file__).parent.rglob("*.py"))
     assert len(files) > 200
     assert [problem for f in files if (problem := over_limit(f.read_bytes(), str(f), Limits()))] == []
+
+
+def test_rule_test_reports_a_test_file_over_a_limit_as_one_failed_case(tmp_path: Path) -> None:
+    (tmp_path / "deep_test.py").write_text(_nested_blocks(520))
+    (tmp_path / "good_test.py").write_text(MIX.replace("    conn = psycopg2", "    # ruleid: TXM001\n    conn = psycopg2"))
+    code, out, err = txmix(["rule", "test", "--isolated", "deep_test.py", "good_test.py"], tmp_path, timeout=120)
+    assert code == 1
+    assert "FAIL deep_test.py: expected a test file within the limits, got deep_test.py:110:1: blocks nest deeper" in out
+    assert "1 passed, 1 failed" in out
+    assert_no_crash(err)
