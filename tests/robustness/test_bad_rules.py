@@ -113,8 +113,9 @@ def test_the_query_rule_helper_builds_a_rule_that_loads(tmp_path: Path) -> None:
         ("'((identifier) @id (#not-match? @id \"(a|ab)*c\"))'", "alternation under a repeat"),
         ("'((identifier) @id (#match? @id \".*x\"))'", "must start with ^"),
         ("'((identifier) @id (#match? @id \"^a*b*c\"))'", "more than one unbounded repeat"),
+        ("'((identifier) @id (#match? @id \"" + "(" * 5000 + "a" + ")" * 5000 + "\"))'", "groups nested too deeply"),
     ],
-    ids=["nested-50000", "100KB", "1500-alternatives", "nested-quantifier", "quantified-alternation", "unanchored", "two-repeats"],
+    ids=["nested-50000", "100KB", "1500-alternatives", "nested-quantifier", "quantified-alternation", "unanchored", "two-repeats", "regex-nested-5000"],
 )
 def test_costly_queries_are_refused_at_load(tmp_path: Path, query: str, expected: str) -> None:
     code, _, err = _run_with_rules(project_with_mix(tmp_path), _query_rule(query))

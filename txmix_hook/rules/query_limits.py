@@ -14,12 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-try:  # Python 3.11+: the parser ``re`` itself uses
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser ``re`` itself uses (3.11+)
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 MAX_QUERY_BYTES = 100_000  # the built-in queries are under 2 KB each
 MAX_QUERY_DEPTH = 64  # the built-in queries nest 6 deep
@@ -69,7 +65,8 @@ def _predicate_problem(predicate: _Group) -> str | None:
         return None  # tree-sitter itself reports the malformed predicate
     regex = _unquote(pattern)
     problem = regex_problem(regex)
-    return f"{predicate.items[0]} regex {pattern}: {problem}" if problem else None
+    shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    return f"{predicate.items[0]} regex {shown}: {problem}" if problem else None
 
 
 def _unquote(literal: str) -> str:
@@ -89,6 +86,8 @@ def regex_problem(regex: str) -> str | None:
         parsed = sre_parse.parse(regex)
     except re.error as exc:
         return f"invalid regular expression: {exc}"
+    except RecursionError:
+        return "groups nested too deeply"
     variable: list[bool] = []
     problem = _walk(list(parsed), inside_repeat=False, variable=variable)
     if problem:
@@ -101,9 +100,7 @@ def regex_problem(regex: str) -> str | None:
 
 
 _SMALL_REPEAT = 16  # `?` or `{0,3}`: bounded backtracking, not counted as a repeat of varying length
-_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
-    {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
-)
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT}
 _REFUSED = {
     sre_constants.GROUPREF: "backreferences are not allowed",
     sre_constants.GROUPREF_EXISTS: "conditional groups are not allowed",
@@ -128,7 +125,7 @@ def _walk(items: list[tuple[object, object]], inside_repeat: bool, variable: lis
             problem = _walk(list(body), inside_repeat=True, variable=variable)
         elif op == sre_constants.SUBPATTERN:
             problem = _walk(list(argument[-1]), inside_repeat, variable)  # type: ignore[index]
-        elif op == sre_constants.ATOMIC_GROUP if hasattr(sre_constants, "ATOMIC_GROUP") else False:
+        elif op == sre_constants.ATOMIC_GROUP:
             problem = _walk(list(argument), inside_repeat, variable)  # type: ignore[arg-type]
         elif op == sre_constants.BRANCH:
             problem = next((p for b in argument[1] if (p := _walk(list(b), inside_repeat, variable))), None)  # type: ignore[index]
@@ -157,7 +154,7 @@ def _flatten(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
         elif op == sre_constants.BRANCH:
             for branch in argument[1]:  # type: ignore[index]
                 stack.extend(branch)
-        elif hasattr(sre_constants, "ATOMIC_GROUP") and op == sre_constants.ATOMIC_GROUP:
+        elif op == sre_constants.ATOMIC_GROUP:
             stack.extend(argument)  # type: ignore[arg-type]
     return out
 
