@@ -57,7 +57,10 @@ def over_limit(data: bytes, display: str, limits: Limits) -> str | None:
         if longest > limits.max_line_bytes:
             offset = next(m.start() for m in re.finditer(rb"[^\n]*", data) if m.end() - m.start() == longest)
             return f"{_at(data, display, offset)}: a line of {longest} bytes is over the line limit (max-line-bytes = {limits.max_line_bytes}); file skipped"
-    code = _STRING_OR_COMMENT.sub(lambda m: b"s" * len(m.group()), data)
+    code = _STRING_OR_COMMENT.sub(b"s", data)  # fast; lengths change, so positions come from a second pass
+    if _too_deep_bracket(code, limits.max_bracket_depth) is None and _too_deep_indent(code, limits.max_indent_depth) is None:
+        return None
+    code = _STRING_OR_COMMENT.sub(lambda m: b"s" * len(m.group()), data)  # same nesting, true offsets
     offset = _too_deep_bracket(code, limits.max_bracket_depth)
     if offset is not None:
         return f"{_at(data, display, offset)}: brackets nest deeper than the nesting limit (max-bracket-depth = {limits.max_bracket_depth}); file skipped"
