@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from txmix_hook.internal_error import internal_error_line
+from txmix_hook.limits import over_limit
 from txmix_hook.runner import Checker, FileOutcome, RunResult
 from txmix_hook.source import SourceError, decode_source
 
@@ -30,10 +32,16 @@ def check_buffer(data: bytes, path: Path, display: str, checker: Checker, honour
     except SourceError as exc:
         result.errors.append(str(exc))
         return result
+    if (too_big := over_limit(source.data, display, checker.settings.config.limits)) is not None:
+        result.errors.append(too_big)
+        return result
     try:
         checked = checker.check_source(source)
     except RecursionError:
         result.errors.append(f"{display}:1:1: too deeply nested to analyse; file skipped")
+        return result
+    except Exception as exc:  # noqa: BLE001 - an editor's buffer or stdin: one error line, never a traceback
+        result.errors.append(internal_error_line(display, exc))
         return result
     result.warnings.extend(checked.warnings)
     result.suppressed = checked.suppressed

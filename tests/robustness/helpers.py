@@ -20,10 +20,10 @@ MIX_FINDING = "good.py:7:12: TXM001"  # what ``MIX`` saved as good.py reports
 BUILTIN_RULE = Path(__file__).resolve().parents[2] / "rules" / "TXM001-orm-and-psycopg2.yaml"
 
 
-def txmix(args: list[str], cwd: Path, timeout: float = 60) -> tuple[int, str, str]:
+def txmix(args: list[str], cwd: Path, timeout: float = 60, stdin: str | None = None) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of ``txmix ARGS`` run in ``cwd`` (a hang fails after ``timeout``)."""
     done = subprocess.run(
-        [sys.executable, "-m", "txmix_hook", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+        [sys.executable, "-m", "txmix_hook", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False, input=stdin
     )
     return done.returncode, done.stdout, done.stderr
 

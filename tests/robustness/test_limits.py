@@ -56,6 +56,13 @@ def test_a_5_mb_line_is_refused(tmp_path: Path) -> None:
     _assert_skipped_and_others_reported(root, "long.py", "long.py:9:1:", "max-line-bytes = 1048576")
 
 
+def test_standard_input_over_a_limit_is_one_error_line(tmp_path: Path) -> None:
+    code, out, err = txmix(["check", "--isolated", "--stdin-filename", "deep.py", "-"], tmp_path, stdin=_nested_blocks(520))
+    assert code == 2 and out == ""
+    assert "deep.py:110:1: blocks nest deeper than the nesting limit (max-indent-depth = 100); file skipped" in err
+    assert_no_crash(err)
+
+
 def test_limits_are_configurable(tmp_path: Path) -> None:
     root = project_with_mix(tmp_path)
     (root / "pyproject.toml").write_text("[tool.txmix]\nmax-file-bytes = 1000\n")
