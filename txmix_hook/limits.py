@@ -53,9 +53,9 @@ def over_limit(data: bytes, display: str, limits: Limits) -> str | None:
     if len(data) > limits.max_file_bytes:
         return f"{display}:1:1: file is {len(data)} bytes, over the size limit (max-file-bytes = {limits.max_file_bytes}); file skipped"
     if len(data) > limits.max_line_bytes:
-        longest = max(map(len, data.split(b"\n")))
+        longest = max(map(len, re.split(rb"[\r\n]", data)))  # "\r" alone ends a line too, for Python
         if longest > limits.max_line_bytes:
-            offset = next(m.start() for m in re.finditer(rb"[^\n]*", data) if m.end() - m.start() == longest)
+            offset = next(m.start() for m in re.finditer(rb"[^\r\n]*", data) if m.end() - m.start() == longest)
             return f"{_at(data, display, offset)}: a line of {longest} bytes is over the line limit (max-line-bytes = {limits.max_line_bytes}); file skipped"
     code = _STRING_OR_COMMENT.sub(b"s", data)  # fast; lengths change, so positions come from a second pass
     if _too_deep_bracket(code, limits.max_bracket_depth) is None and _too_deep_indent(code, limits.max_indent_depth) is None:

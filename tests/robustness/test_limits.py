@@ -125,3 +125,11 @@ def test_rule_test_reports_a_test_file_over_a_limit_as_one_failed_case(tmp_path:
     assert "FAIL deep_test.py: expected a test file within the limits, got deep_test.py:110:1: blocks nest deeper" in out
     assert "1 passed, 1 failed" in out
     assert_no_crash(err)
+
+
+def test_old_mac_line_endings_are_lines_too() -> None:
+    """A 1.8 MB file ending its lines with a bare "\\r" (Python accepts them) has no long line."""
+    assert over_limit(b"x = 1\r" * 300_000, "f.py", Limits()) is None
+    assert over_limit(b"x = 1\r" + b"y" * 2000 + b"\r", "f.py", Limits(max_line_bytes=1000)) == (
+        "f.py:1:7: a line of 2000 bytes is over the line limit (max-line-bytes = 1000); file skipped"
+    )
