@@ -1,8 +1,5 @@
 """txmix: warns when SQLAlchemy ORM work and raw PostgreSQL driver work share one transaction."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("txmix")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+checkout"
+# A literal, not ``importlib.metadata.version("txmix")``: that import alone costs more than the
+# whole ``txmix --version`` budget. tests/test_fast_start.py keeps it equal to pyproject.toml.
+__version__ = "0.1.0"

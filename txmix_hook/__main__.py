@@ -1,3 +1,3 @@
-from txmix_hook.cli import main
+from txmix_hook.entry import main
 
 main()

@@ -5,34 +5,28 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from txmix_hook import __version__
-from txmix_hook.add_noqa import add_noqa as add_noqa_comments
+from txmix_hook.baseline import BaselineError
+from txmix_hook.cli_cache import cache_group
 from txmix_hook.cli_rule import rule_group
-from txmix_hook.baseline import BaselineError, load_baseline
-from txmix_hook.baseline import compare as compare_with_baseline
-from txmix_hook.baseline import write_baseline as write_baseline_file
-from txmix_hook.buffer import check_buffer
 from txmix_hook.config import ConfigError, find_config
 from txmix_hook.discovery import display_path
+from txmix_hook.edits import WriteError
+from txmix_hook.finding import fixable_counts
 from txmix_hook.report.formats import FORMATS
 from txmix_hook.rules.errors import RuleError
-from txmix_hook.fixing import fix_outcomes, fixable_counts, unified_diff, write_fixed
-from txmix_hook.fixing import show_fixes as show_fixes_report
-from txmix_hook.runner import Checker, FileOutcome, RunResult, run_check
-from txmix_hook.edits import WriteError
-from txmix_hook.progress import Progress
-from txmix_hook.report.formats import ReportContext
-from txmix_hook.report import concise
-from txmix_hook.report.errors import FileError
-from txmix_hook.report.output import write_new_file
-from txmix_hook.report.statistics import count_by_rule, render_json, render_table
-from txmix_hook.report.terminal import colorize, rule_descriptors, rule_name, wants_color
-from txmix_hook.source import decode_source
 from txmix_hook.selection import RuleSelection, SelectionError
-from txmix_hook.settings import CommandLine, build_settings
+from txmix_hook.settings import CommandLine
+
+if TYPE_CHECKING:
+    from txmix_hook.runner import Checker, RunResult
+
+# Only what every command needs is imported above; a command imports its own machinery
+# (engine, fixes, reports, baselines) when it runs, so ``--version`` and ``rule list`` start fast.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -107,6 +101,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (or with --diff, show) unsafe fixes.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any).")
 @click.option("--show-fixes", is_flag=True, help="List the findings --fix fixed.")
+@click.option("--no-cache", is_flag=True, help="Analyse every file again; neither read nor write the cache (.txmix_cache, or TXMIX_CACHE_DIR).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for analysing files (default: the number of cores).")
 @click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False), help="Read the source from standard input and report it as this file (its config, per-file ignores); with --fix, print the fixed source.")
 def check(
     paths: tuple[Path, ...],
@@ -133,9 +129,22 @@ def check(
     quiet: bool,
     statistics: bool,
     color: str,
+    no_cache: bool,
+    jobs: int | None,
     stdin_filename: Path | None,
 ) -> None:
     """Check PATHS (files or directories; default: the current directory; `-`: standard input)."""
+    from txmix_hook.baseline import write_baseline as write_baseline_file
+    from txmix_hook.buffer import check_buffer
+    from txmix_hook.cache import open_cache
+    from txmix_hook.progress import Progress
+    from txmix_hook.report.errors import FileError
+    from txmix_hook.report.formats import ReportContext
+    from txmix_hook.report.output import write_new_file
+    from txmix_hook.report.terminal import colorize, rule_descriptors, rule_name, wants_color
+    from txmix_hook.runner import Checker, run_check
+    from txmix_hook.settings import build_settings
+
     stdin_mode = _stdin_mode(paths, stdin_filename, add_noqa)
     if stdin_mode and stdin_filename is not None and config_path is None and not isolated:
         config_path = find_config(stdin_filename.parent.resolve())  # the file's own config, as on disk
@@ -154,15 +163,16 @@ def check(
         respect_gitignore=respect_gitignore,
         force_exclude=force_exclude,
     )
-    settings = build_settings(cli)
-    checker = Checker(settings)
+    cache = None if stdin_mode else open_cache(list(paths), enabled=not no_cache)
+    settings = build_settings(cli, cache=cache)
+    checker = Checker(settings, cache)
     use_color = wants_color(color, sys.stdout.isatty(), os.environ)
     if stdin_mode:
         data = sys.stdin.buffer.read()
         result = check_buffer(data, stdin_filename or Path("-"), display_path(stdin_filename) if stdin_filename else "-", checker, force_exclude)
     else:
         progress = Progress.for_terminal(enabled=not quiet)
-        result = run_check(list(paths) or [Path(".")], settings, checker, progress.tick)
+        result = run_check(list(paths) or [Path(".")], settings, checker, progress.tick, jobs)
         progress.finish()
     for line in result.warnings + result.errors:
         click.echo(line, err=True)
@@ -186,6 +196,8 @@ def check(
         [FileError.parse(line) for line in result.errors],
     )
     if statistics:
+        from txmix_hook.report.statistics import count_by_rule, render_json, render_table
+
         rows = count_by_rule(result.findings, lambda code: rule_name(code, settings), unsafe_fixes)
         rendered = render_json(rows) if output_format in ("json", "json-lines") else render_table(rows)
     else:
@@ -216,6 +228,9 @@ def _stdin_mode(paths: tuple[Path, ...], stdin_filename: Path | None, add_noqa: 
 
 def _print_fixed_stdin_and_exit(result: RunResult, data: bytes, checker: Checker, unsafe_fixes: bool, quiet: bool, exit_zero: bool) -> None:
     """ruff's behaviour: the fixed source on stdout, what remains on stderr."""
+    from txmix_hook.fixing import fix_outcomes
+    from txmix_hook.report import concise
+
     out = sys.stdout.buffer
     if not result.outcomes:  # excluded or unreadable: pass the text through untouched
         out.write(data)
@@ -238,6 +253,8 @@ def plural(count: int, word: str) -> str:
 
 
 def _show_diff_and_exit(result: RunResult, checker: Checker, unsafe_fixes: bool) -> None:
+    from txmix_hook.fixing import fix_outcomes, unified_diff
+
     fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
     for line in (w for f in fixed_files for w in f.warnings):
         click.echo(f"warning: {line}", err=True)
@@ -250,6 +267,10 @@ def _show_diff_and_exit(result: RunResult, checker: Checker, unsafe_fixes: bool)
 
 def _apply_fixes(result: RunResult, checker: Checker, unsafe_fixes: bool, show_fixes: bool) -> None:
     """Write the fixes; what remains afterwards is what the run reports."""
+    from txmix_hook.fixing import fix_outcomes, show_fixes as show_fixes_report, write_fixed
+    from txmix_hook.runner import FileOutcome
+    from txmix_hook.source import decode_source
+
     fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
     for line in (w for f in fixed_files for w in f.warnings):
         click.echo(f"warning: {line}", err=True)
@@ -264,6 +285,8 @@ def _apply_fixes(result: RunResult, checker: Checker, unsafe_fixes: bool, show_f
 
 
 def _add_noqa_and_exit(result: RunResult) -> None:
+    from txmix_hook.add_noqa import add_noqa as add_noqa_comments
+
     added = add_noqa_comments(result.outcomes)
     for line in added.unplaceable or []:
         click.echo(f"warning: {line}", err=True)
@@ -272,6 +295,8 @@ def _add_noqa_and_exit(result: RunResult) -> None:
 
 
 def _compare_with_baseline(result: RunResult, baseline: Path) -> str:
+    from txmix_hook.baseline import compare as compare_with_baseline, load_baseline
+
     comparison = compare_with_baseline(result.findings, load_baseline(baseline))
     result.findings = comparison.new
     for entry in comparison.fixed:
@@ -306,3 +331,4 @@ def server() -> None:
 
 
 main.add_command(rule_group)
+main.add_command(cache_group)

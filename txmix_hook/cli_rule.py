@@ -12,11 +12,11 @@ import click
 
 from txmix_hook.discovery import display_path
 from txmix_hook.engine_rules import ENGINE_RULES
+from txmix_hook.cache import open_cache
 from txmix_hook.report.output import write_new_file
-from txmix_hook.rules.loader import rule_files
+from txmix_hook.rules.files import rule_files
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.schema import FILE_SCHEMA, ID_PATTERN
-from txmix_hook.ruletest import run_suite
 from txmix_hook.settings import CommandLine, build_settings
 
 _config_option = click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="Use this config file.")
@@ -35,7 +35,7 @@ def rule_group() -> None:
 @_extend_option
 def rule_list(config_path: Path | None, isolated: bool, extend_rules: tuple[Path, ...]) -> None:
     """Every rule: id, name, severity, scope, fix, origin."""
-    settings = build_settings(CommandLine(config=config_path, isolated=isolated, extend_rules=extend_rules))
+    settings = build_settings(CommandLine(config=config_path, isolated=isolated, extend_rules=extend_rules), cache=open_cache([]))
     for rule_id, r in sorted(settings.book.rules.items()):
         origin = _origin(r)
         fix = "-" if r.fix is None else (f"{r.fix.safety}" if r.fix.kinds else "suggestion")
@@ -108,6 +108,8 @@ def rule_test(paths: tuple[Path, ...], config_path: Path | None, isolated: bool)
         raise click.UsageError(f"no rules found in {', '.join(empty)} (a rule is a YAML document with an `id:`, in a *.yaml / *.yml file)")
     beside = [o.with_suffix(".py") for o in sorted(rule_origins) if o.with_suffix(".py").is_file()]
     test_files = [(p, display_path(p)) for p in dict.fromkeys([*test_paths, *beside])]
+    from txmix_hook.ruletest import run_suite  # the test machinery, only for `rule test`
+
     result = run_suite(book, sorted(rules, key=lambda r: r.id), test_files)
     for warning in result.warnings:
         click.echo(warning, err=True)

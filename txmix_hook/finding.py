@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -41,3 +42,10 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, Location, str]:
         return (self.filename, self.location, self.code)
+
+
+def fixable_counts(findings: Sequence[Finding]) -> tuple[int, int]:
+    """(fixable with --fix, fixable only with --unsafe-fixes)."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.edits and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.edits and f.fix.applicability == "unsafe")
+    return safe, unsafe

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from txmix_hook.edits import write_atomic
-from txmix_hook.finding import Finding
+from txmix_hook.finding import Finding, fixable_counts  # noqa: F401 - re-exported
 from txmix_hook.fixes.apply import FileFix, fix_file
 from txmix_hook.runner import Checker, FileOutcome
 
@@ -36,13 +36,6 @@ def unified_diff(file_fix: FileFix) -> str:
         file_fix.source.text.splitlines(keepends=True), file_fix.text.splitlines(keepends=True), f"a/{name}", f"b/{name}"
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-def fixable_counts(findings: Sequence[Finding]) -> tuple[int, int]:
-    """(fixable with --fix, fixable only with --unsafe-fixes)."""
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.edits and f.fix.applicability == "safe")
-    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.edits and f.fix.applicability == "unsafe")
-    return safe, unsafe
 
 
 def show_fixes(files: Sequence[FileFix]) -> str:

@@ -1,54 +1,185 @@
-"""Checking many files on every core, in order, with no change to what is reported.
+"""Per-file work on several processes, results in input order, and a crash costs one file.
 
-Small runs (a pre-commit hook's handful of files) stay in this process: starting workers costs
-more than it saves. Large ones fork workers that inherit the already-loaded rules and compiled
-queries, each reading and checking whole files; results come back in input order, so output
-is identical to a serial run.
+Workers are forked, so they inherit what the parent already built (rules, compiled queries,
+the list of files) and only indices and results cross the pipes. Each worker sends a result
+per item, so when one dies (a segfault or abort in a C library: tree-sitter, a grammar) the
+parent knows the exact item it was on: that item is reported through ``crashed`` and the rest
+of the worker's share goes to a fresh worker. Output is identical to a serial run.
+
+Generic on purpose: this module knows nothing of files or findings, so the runner imports it
+and not the other way round.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-if TYPE_CHECKING:
-    from txmix_hook.discovery import Candidate
-    from txmix_hook.runner import Checker, FileReport
+if TYPE_CHECKING:  # multiprocessing itself is imported only when a run uses workers
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
-PARALLEL_THRESHOLD = 200  # files; below this a worker pool is slower than one process
-CHUNK = 16
+T = TypeVar("T")
+R = TypeVar("R")
 
-_worker_checker: Checker | None = None
+PARALLEL_THRESHOLD = 200  # items; with the default job count, fewer stay in this process
+CHUNK = 16  # items handed to a worker at a time
+
+_work: Callable[[object], object] | None = None  # set before forking; the workers inherit it
+_items: Sequence[object] = ()
 
 
-def worker_count() -> int:
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
+def default_jobs() -> int:
+    """The cores this process may run on (``TXMIX_JOBS`` overrides, as before ``--jobs``)."""
     requested = os.environ.get("TXMIX_JOBS", "")
-    return max(1, int(requested)) if requested.isdigit() else cores
+    if requested.isdigit():
+        return max(1, int(requested))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
-def check_all(checker: Checker, candidates: Sequence[Candidate]) -> Iterator[FileReport]:
-    from txmix_hook.runner import check_candidate
-
-    jobs = worker_count()
-    if jobs < 2 or len(candidates) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        for candidate in candidates:
-            yield check_candidate(checker, candidate)
+def run_all(work: Callable[[T], R], items: Sequence[T], crashed: Callable[[T, str], R], jobs: int | None = None) -> Iterator[R]:
+    """``work`` on every item, in order. ``jobs`` None: the default, and small runs stay here
+    (starting workers costs more than it saves); an explicit ``jobs`` is honoured as given."""
+    count = default_jobs() if jobs is None else jobs
+    small = jobs is None and len(items) < PARALLEL_THRESHOLD
+    if count < 2 or len(items) < 2 or small or not hasattr(os, "fork"):
+        yield from map(work, items)
         return
-    global _worker_checker
-    _worker_checker = checker
-    _ = checker.analyzer.plan  # compile the query once, before the workers inherit it
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_check_in_worker, candidates, chunksize=CHUNK)
+    yield from _Pool(work, items, crashed, count).results()  # type: ignore[arg-type]
 
 
-def _check_in_worker(candidate: Candidate) -> FileReport:
-    from txmix_hook.runner import check_candidate
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    pending: deque[int] = field(default_factory=deque)  # indices sent and not yet answered
 
-    assert _worker_checker is not None
-    return check_candidate(_worker_checker, candidate)
+
+@dataclass
+class _Raised:
+    """An ordinary exception in a worker: re-raised in the parent, as a serial run would."""
+
+    error: BaseException
+
+
+class _Pool(Generic[T, R]):
+    def __init__(self, work: Callable[[T], R], items: Sequence[T], crashed: Callable[[T, str], R], jobs: int) -> None:
+        self.work, self.items, self.crashed = work, items, crashed
+        import multiprocessing
+
+        self.context = multiprocessing.get_context("fork")
+        size = max(1, min(CHUNK, len(items) // (jobs * 4)))
+        self.queue: deque[list[int]] = deque(list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size))
+        self.jobs = min(jobs, len(self.queue))
+        self.workers: dict[Connection, _Worker] = {}
+        self.done: dict[int, R] = {}
+
+    def results(self) -> Iterator[R]:
+        global _work, _items
+        _work, _items = self.work, self.items  # type: ignore[assignment]
+        finished = False
+        try:
+            for _ in range(self.jobs):
+                self._start()
+            following = 0
+            while following < len(self.items):
+                while following in self.done:
+                    yield self.done.pop(following)
+                    following += 1
+                if following < len(self.items):
+                    self._collect()
+            finished = True
+        finally:
+            self._stop(finished)
+            _work, _items = None, ()
+
+    def _start(self) -> None:
+        if not self.queue:
+            return
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(theirs, ours), daemon=True)
+        process.start()
+        theirs.close()
+        worker = _Worker(process, ours)
+        self.workers[ours] = worker
+        self._feed(worker)
+
+    def _feed(self, worker: _Worker) -> None:
+        if self.queue:
+            chunk = self.queue.popleft()
+            worker.pending.extend(chunk)
+            worker.conn.send(chunk)
+
+    def _collect(self) -> None:
+        from multiprocessing.connection import wait
+
+        for conn in wait(list(self.workers)):
+            worker = self.workers[conn]  # type: ignore[index]
+            try:
+                index, value = worker.conn.recv()
+            except (EOFError, OSError):
+                self._lost(worker)
+                continue
+            if isinstance(value, _Raised):
+                raise value.error
+            worker.pending.remove(index)
+            self.done[index] = value
+            if not worker.pending:
+                self._feed(worker)
+
+    def _lost(self, worker: _Worker) -> None:
+        """A worker died: its current item is reported as crashed, the rest go to a new worker."""
+        del self.workers[worker.conn]
+        worker.conn.close()
+        worker.process.join()
+        if worker.pending:
+            culprit = worker.pending.popleft()
+            self.done[culprit] = self.crashed(self.items[culprit], _describe(worker.process.exitcode))
+            if worker.pending:
+                self.queue.appendleft(list(worker.pending))
+        self._start()
+
+    def _stop(self, finished: bool) -> None:
+        """Idle workers are told to stop; on an error or an interrupt they are killed at once."""
+        for worker in self.workers.values():
+            try:
+                if finished:
+                    worker.conn.send(None)
+                else:
+                    worker.process.kill()
+            except OSError:
+                pass
+        for worker in self.workers.values():
+            worker.process.join()
+            worker.conn.close()
+        self.workers.clear()
+
+
+def _serve(conn: Connection, parents_end: Connection) -> None:
+    """A worker: answer each index of each chunk with its result, until told to stop."""
+    parents_end.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    assert _work is not None
+    while (chunk := conn.recv()) is not None:
+        for index in chunk:
+            try:
+                value: object = _work(_items[index])
+            except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
+                value = _Raised(exc)
+            conn.send((index, value))
+
+
+def _describe(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"

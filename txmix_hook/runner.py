@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 
 from txmix_hook.baseline import fingerprint_findings
+from txmix_hook.cache import Cache
+from txmix_hook.cached import file_analysis, rules_digest
 from txmix_hook.discovery import Candidate, discover, package_of
-from txmix_hook.parallel import check_all
+from txmix_hook.parallel import run_all
 from txmix_hook.engine.analyze import Analyzer
 from txmix_hook.finding import Finding
 from txmix_hook.internal_error import internal_error_line
@@ -49,12 +52,19 @@ class RunResult:
 class Checker:
     """Everything from one file's text to its reportable findings; reused by ``--fix`` rounds."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, cache: Cache | None = None) -> None:
         self.settings = settings
         self.analyzer = Analyzer(settings.book, settings.pattern_rules)
+        self.cache = cache
+
+    @cached_property
+    def rules_digest(self) -> bytes:
+        return rules_digest(self.settings.book, self.analyzer.rules)
 
     def check_source(self, source: SourceFile) -> FileCheck:
-        analysed = self.analyzer.analyze(source, package_of(source.path.parent))
+        package = package_of(source.path.parent)
+        digest = self.rules_digest if self.cache is not None else b""
+        analysed = file_analysis(self.cache, digest, source, package, lambda: self.analyzer.analyze(source, package))
         if not analysed.findings and not analysed.comments:
             return FileCheck([], analysed.warnings, 0)
         ignored_here = self.settings.ignored_codes_for(source.path)
@@ -100,13 +110,24 @@ def check_candidate(checker: Checker, candidate: Candidate) -> FileReport:
     return FileReport(check=checked, source=source if checked.findings else None)
 
 
+def crashed(candidate: Candidate, how: str) -> FileReport:
+    return FileReport(error=f"{candidate.display}:1:1: the analysis crashed ({how}); file skipped, please report it")
+
+
 def run_check(
-    paths: Sequence[Path], settings: Settings, checker: Checker | None = None, on_file: Callable[[int], None] | None = None
+    paths: Sequence[Path],
+    settings: Settings,
+    checker: Checker | None = None,
+    on_file: Callable[[int], None] | None = None,
+    jobs: int | None = None,
 ) -> RunResult:
+    """Check every file under ``paths``; ``jobs`` worker processes (None: one per core for large runs)."""
     checker = checker or Checker(settings)
     candidates = list(discover(list(paths), settings.file_filter))
+    if checker.cache is None:
+        _ = checker.analyzer.plan  # compiled once here rather than in every worker (with a cache, only misses need it)
     result = RunResult()
-    for report in check_all(checker, candidates):
+    for report in run_all(partial(check_candidate, checker), candidates, crashed, jobs):
         result.files_checked += 1
         if on_file is not None:
             on_file(result.files_checked)

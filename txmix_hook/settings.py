@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from txmix_hook.cache import Cache
+from txmix_hook.cached import rulebook
 from txmix_hook.config import ConfigError, FileConfig, load_config
 from txmix_hook.discovery import DEFAULT_EXCLUDE, FileFilter
 from txmix_hook.engine_rules import ENGINE_RULES
 from txmix_hook.globs import GlobError, check_glob, glob_matches
-from txmix_hook.rules.loader import load_rulebook
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.selection import RuleSelection, check_selectors, matches, resolve
@@ -65,7 +66,7 @@ def _relative_to(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-def build_settings(cli: CommandLine, cwd: Path | None = None) -> Settings:
+def build_settings(cli: CommandLine, cwd: Path | None = None, cache: Cache | None = None) -> Settings:
     here = cwd or Path.cwd()
     config = load_config(cli.config, cli.isolated, here)
     for option, patterns in (("--exclude", cli.exclude or ()), ("--extend-exclude", cli.extend_exclude)):
@@ -74,7 +75,7 @@ def build_settings(cli: CommandLine, cwd: Path | None = None) -> Settings:
                 check_glob(pattern)
             except GlobError as exc:
                 raise ConfigError(f"{option}: {exc}") from None
-    book = load_rulebook([*config.extend_rules, *cli.extend_rules])
+    book = rulebook(cache, [*config.extend_rules, *cli.extend_rules])
     book = book.with_factories(config.session_factories, config.raw_connection_factories)
     codes = sorted(set(book.rules) | set(ENGINE_RULES))
     for where, selectors in config.codes_to_check.items():

@@ -39,7 +39,7 @@ def test_permissions_are_kept_and_no_temp_file_is_left(tmp_path: Path) -> None:
     path = tmp_path / "app.py"
     path.write_text(MIX)
     os.chmod(path, 0o640)
-    run_txmix(["check", "--isolated", "--fix", "--unsafe-fixes", "app.py"], tmp_path)
+    run_txmix(["check", "--isolated", "--no-cache", "--fix", "--unsafe-fixes", "app.py"], tmp_path)  # no cache folder either
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
 

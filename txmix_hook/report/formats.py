@@ -7,13 +7,16 @@ could not be checked (machine formats carry them; people read them on stderr).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from txmix_hook.finding import Finding
-from txmix_hook.report import concise, full, github, gitlab, json_format, json_lines, junit, sarif
-from txmix_hook.report.errors import FileError
+
+if TYPE_CHECKING:
+    from txmix_hook.report.errors import FileError
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,20 @@ class ReportContext:
 
 Renderer = Callable[[Sequence[Finding], ReportContext], str]
 
+
+
+def _module(name: str) -> ModuleType:
+    """A format's module, imported when that format is used: a run pays only for its own."""
+    return importlib.import_module(f"txmix_hook.report.{name}")
+
+
 FORMATS: dict[str, Renderer] = {
-    "concise": lambda findings, _ctx: concise.render(findings),
-    "full": lambda findings, ctx: full.render(findings, ctx.lines_of),
-    "json": lambda findings, ctx: json_format.render(findings, ctx.errors),
-    "json-lines": lambda findings, ctx: json_lines.render(findings, ctx.errors),
-    "sarif": lambda findings, ctx: sarif.render_with(ctx.rule_descriptors)(findings, ctx.errors),
-    "github": lambda findings, ctx: github.render(findings, ctx.errors),
-    "junit": lambda findings, ctx: junit.render(findings, ctx.errors),
-    "gitlab": lambda findings, ctx: gitlab.render(findings, ctx.errors),
+    "concise": lambda findings, _ctx: _module("concise").render(findings),
+    "full": lambda findings, ctx: _module("full").render(findings, ctx.lines_of),
+    "json": lambda findings, ctx: _module("json_format").render(findings, ctx.errors),
+    "json-lines": lambda findings, ctx: _module("json_lines").render(findings, ctx.errors),
+    "sarif": lambda findings, ctx: _module("sarif").render_with(ctx.rule_descriptors)(findings, ctx.errors),
+    "github": lambda findings, ctx: _module("github").render(findings, ctx.errors),
+    "junit": lambda findings, ctx: _module("junit").render(findings, ctx.errors),
+    "gitlab": lambda findings, ctx: _module("gitlab").render(findings, ctx.errors),
 }

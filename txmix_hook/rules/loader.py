@@ -18,6 +18,7 @@ from tree_sitter import Query, QueryError
 from txmix_hook.engine.parse import PYTHON
 from txmix_hook.engine_rules import ENGINE_RULES
 from txmix_hook.rules.errors import RuleError, format_key_path
+from txmix_hook.rules.files import builtin_rules_dir, rule_files
 from txmix_hook.rules.query_limits import query_problem
 from txmix_hook.rules.model import BindArgument, FixSpec, PatternSet, QuerySource, Rule, Side, ValueSource
 from txmix_hook.rules.rulebook import RuleBook
@@ -26,20 +27,6 @@ from txmix_hook.rules.validate import validate
 from txmix_hook.rules.yaml_document import Document, KeyPath, load_documents
 
 SCOPE_PLACEHOLDERS = {"scope_name", "rule_id"}
-
-
-def builtin_rules_dir() -> Path:
-    """The shipped rules: inside the wheel as ``txmix_hook/builtin_rules``, or ``rules/`` in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "builtin_rules"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
-
-
-def rule_files(folder: Path) -> list[Path]:
-    if folder.is_file():
-        return [folder]
-    if not folder.is_dir():
-        raise RuleError(str(folder), 1, 1, "", "rule folder does not exist")
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def load_rulebook(extra_folders: Iterable[Path] = (), include_builtin: bool = True) -> RuleBook:

@@ -1,0 +1,111 @@
+"""A cache and worker processes may make a run faster, never different.
+
+Every run here is compared with a run that uses neither (``--no-cache --jobs 1``): cold and
+warm cache, one and two jobs, and after each kind of change a cached result must not survive
+(the file's bytes, the configuration, the rules).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import MIX, run_txmix
+from txmix_hook.cache import CACHE_DIR_ENV
+
+SUPPRESSED = MIX.replace('conn = psycopg2.connect("dbname=shop")', 'conn = psycopg2.connect("dbname=shop")  # txmix: ignore[TXM001]')
+FACTORY_MIX = """\
+import psycopg2
+from app.db import get_session
+
+
+def handler(order):
+    db = get_session()
+    db.add(order)
+    conn = psycopg2.connect("dbname=shop")
+    conn.commit()
+"""
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    monkeypatch.delenv("TXMIX_JOBS", raising=False)
+    (tmp_path / "pyproject.toml").write_text("[tool.txmix]\n")
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "orders.py").write_text(MIX)
+    (package / "quiet.py").write_text(SUPPRESSED)
+    (package / "stale.py").write_text("x = 1  # txmix: ignore[TXM001]\n")
+    (package / "factory.py").write_text(FACTORY_MIX)
+    (package / "broken_syntax.py").write_text(MIX + "def oops(:\n")
+    (package / "latin.py").write_bytes(b"x = '\xe9'\n")
+    for i in range(6):
+        (package / f"plain{i}.py").write_text(f"VALUE = {i}\n")
+    return tmp_path
+
+
+def uncached(project: Path) -> tuple[int, str, str]:
+    return run_txmix(["check", "--no-cache", "--jobs", "1", "."], project)
+
+
+def test_cold_warm_one_and_two_jobs_report_the_same(project: Path) -> None:
+    expected = uncached(project)
+    code, out, err = expected
+    assert code == 2 and out.count(": TXM001 ") == 2 and "TXM100" in out and "latin.py:1:6: cannot decode" in err
+    runs = {
+        "cold, 1 job": run_txmix(["check", "--jobs", "1", "."], project),
+        "warm, 1 job": run_txmix(["check", "--jobs", "1", "."], project),
+        "warm, 2 jobs": run_txmix(["check", "--jobs", "2", "."], project),
+        "no cache, 2 jobs": run_txmix(["check", "--no-cache", "--jobs", "2", "."], project),
+    }
+    assert any((project / ".txmix_cache").rglob("*/*")), "the cached runs stored entries"
+    for name, run in runs.items():
+        assert run == expected, name
+    for other in ("--output-format=json", "--statistics"):
+        assert run_txmix(["check", other, "."], project) == run_txmix(["check", "--no-cache", other, "."], project)
+
+
+def test_two_jobs_on_a_cold_cache_report_the_same(project: Path) -> None:
+    expected = uncached(project)
+    assert run_txmix(["check", "--jobs", "2", "."], project) == expected
+    assert run_txmix(["check", "--jobs", "2", "."], project) == expected
+
+
+def test_an_edited_file_is_analysed_again(project: Path) -> None:
+    run_txmix(["check", "."], project)
+    (project / "app" / "plain0.py").write_text(MIX.replace("create_order", "refund"))
+    (project / "app" / "orders.py").write_text("VALUE = 0\n")
+    code, out, _ = run_txmix(["check", "."], project)
+    assert (code, out) == uncached(project)[:2]
+    assert "plain0.py" in out and "orders.py" not in out
+
+
+def test_configuration_that_changes_results_is_honoured(project: Path) -> None:
+    run_txmix(["check", "."], project)
+    settings = [
+        '[tool.txmix]\nsession-factories = ["app.db.get_session"]\n',  # changes the rule book
+        '[tool.txmix]\nselect = ["TXM002"]\n',  # changes the enabled rules
+        '[tool.txmix]\nper-file-ignores = {"app/orders.py" = ["TXM001"]}\n',  # applied after the cache
+    ]
+    outputs = set()
+    for text in settings:
+        (project / "pyproject.toml").write_text(text)
+        cached = run_txmix(["check", "."], project)
+        assert cached == uncached(project), text
+        outputs.add(cached[1])
+    assert len(outputs) == len(settings)
+
+
+def test_an_edited_rule_file_is_loaded_again(project: Path) -> None:
+    rules = project / "my-rules"
+    rules.mkdir()
+    (project / "pyproject.toml").write_text('[tool.txmix]\nextend-rules = ["my-rules"]\n')
+    (rules / "sev.yaml").write_text("id: TXM001\noverride: true\nseverity: info\n")
+    first = run_txmix(["rule", "list"], project)
+    (rules / "sev.yaml").write_text("id: TXM001\noverride: true\nenabled: false\n")
+    assert run_txmix(["check", "."], project) == uncached(project)
+    assert "TXM001" not in run_txmix(["check", "."], project)[1]
+    assert run_txmix(["rule", "list"], project) != first
