@@ -40,6 +40,8 @@ SHARED = REPO.parent / "shared" / "bench"
 PEERS = ("ast-grep-cli", "ruff", "semgrep", "pre-commit")
 DENSE_HEADER = b"import psycopg2\nfrom sqlalchemy.orm import Session\n"
 CHANGED_FILES = 10
+# As a user runs it: bytecode caches written and used (a developer shell may switch them off).
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "TXMIX_CACHE_DIR", "TXMIX_JOBS")}
 
 
 @dataclass
@@ -58,9 +60,7 @@ class Case:
         if self.prepare is not None:
             self.prepare()
         started = time.perf_counter()
-        process = subprocess.Popen(
-            self.command, cwd=self.cwd, env={**os.environ, **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
+        process = subprocess.Popen(self.command, cwd=self.cwd, env={**CLEAN_ENV, **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         assert process.stderr is not None
         err = process.stderr.read()
         _, status, usage = os.wait4(process.pid, 0)
@@ -103,6 +103,9 @@ def main() -> None:
     dense = dense_copy(corpus, work / "dense", digest)
     project = project_copy(dense, work / "project", digest)
     cases = build_cases(work, txmix, peers, corpus, dense, project)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(txmix_package()))], check=True, stdout=subprocess.DEVNULL)
+    for where in (project, work / "repo-txmix"):  # the rest of the project is in the cache
+        subprocess.run([txmix, "check", "--exit-zero", "--quiet", "."], cwd=where, env=CLEAN_ENV, check=True, stdout=subprocess.DEVNULL)
     files = sum(1 for _ in corpus.rglob("*.py"))
     print(f"corpus: {files} .py files, tree sha256 {digest[:16]}; {args.runs} interleaved runs per case", flush=True)
     for case in cases.values():  # warm-up: page cache, tool caches, pre-commit's store
@@ -177,6 +180,11 @@ def edit(paths: list[Path]) -> Callable[[], None]:
 
 def repo_files(repo: Path, changed: list[Path], project: Path) -> list[Path]:
     return [repo / path.relative_to(project) for path in changed]
+
+
+def txmix_package() -> str:
+    found = subprocess.run([sys.executable, "-c", "import txmix_hook, os; print(os.path.dirname(txmix_hook.__file__))"], capture_output=True, text=True, check=True)
+    return found.stdout.strip()
 
 
 def tool(folder: Path, name: str) -> str:

@@ -58,6 +58,7 @@ class Cache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._root = str(directory)  # entries are opened by string path: pathlib costs more than the read
         self._ready = False
 
     def key(self, kind: str, *parts: bytes | str) -> bytes:
@@ -72,8 +73,10 @@ class Cache:
 
     def load(self, key: bytes) -> Any | None:
         """The value stored under ``key``, or None when there is none that checks out."""
+        name = key.hex()
         try:
-            blob = self._path(key).read_bytes()
+            with open(os.path.join(self._root, name[:2], name[2:]), "rb") as entry:
+                blob = entry.read()
         except OSError:
             return None
         head = len(_HEADER) + 2 * _DIGEST

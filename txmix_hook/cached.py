@@ -63,19 +63,18 @@ def file_analysis(
     cache: Cache | None, digest: bytes, source: SourceFile, package: str, analyse: Callable[[], FileResult]
 ) -> FileResult:
     """One file's analysis (findings before suppressions), reused while nothing it depends on
-    changed. Files the prefilter skips without parsing are not stored: that check is cheaper
-    than reading an entry back."""
+    changed. Files the prefilter skips are stored too: on the pinned corpus, reading an entry
+    back costs a fraction of running the prefilter's many byte searches again."""
     if cache is None:
         return analyse()
     key = cache.key(FILE_ANALYSIS, digest, source.raw, source.display, package)
-    return memo(cache, key, analyse, keep=lambda result: result.parsed)
+    return memo(cache, key, analyse)
 
 
-def memo(cache: Cache, key: bytes, compute: Callable[[], T], keep: Callable[[T], bool] = lambda _: True) -> T:
+def memo(cache: Cache, key: bytes, compute: Callable[[], T]) -> T:
     found = cache.load(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
     value = compute()
-    if keep(value):
-        cache.store(key, value)
+    cache.store(key, value)
     return value

@@ -82,12 +82,13 @@ def _relative(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-def display_path(path: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        shown = str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        shown = str(path)
+def display_path(path: Path, absolute: str | None = None, here: str | None = None) -> str:
+    """``path`` relative to the current directory when it is below it, else as given (on strings:
+    this runs for every file of a run)."""
+    absolute = absolute or os.path.abspath(path)
+    here = here or os.getcwd()
+    prefix = here if here.endswith(os.sep) else here + os.sep
+    shown = "." if absolute == here else absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)
     return printable(shown)
 
 
@@ -102,10 +103,11 @@ def printable(name: str) -> str:
 
 def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> Iterator[Candidate]:
     rules = file_filter or FileFilter(root=Path.cwd())
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    here = os.getcwd()
     for root in paths:
         if not os.path.isdir(root):
-            key = Path(os.path.abspath(root))
+            key = os.path.abspath(root)
             if key not in seen and not (rules.force_exclude and rules.excluded(root)):
                 seen.add(key)
                 yield _candidate(root, explicit=True)
@@ -116,14 +118,14 @@ def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> It
             walked = _drop_git_ignored(walked)
         yield from unreadable
         for path in walked:
-            key = Path(os.path.abspath(path))
+            key = os.path.normpath(os.path.join(here, path))
             if key not in seen:
                 seen.add(key)
-                yield _candidate(path, explicit=False)
+                yield _candidate(path, explicit=False, absolute=key, here=here)
 
 
-def _candidate(path: Path, explicit: bool) -> Candidate:
-    shown = display_path(path)
+def _candidate(path: Path, explicit: bool, absolute: str | None = None, here: str | None = None) -> Candidate:
+    shown = display_path(path, absolute, here)
     try:
         kind = kind_of(os.stat(path).st_mode)
     except OSError:
@@ -177,14 +179,15 @@ def _drop_git_ignored(paths: list[Path]) -> list[Path]:
 
 def package_of(directory: Path) -> str:
     """Dotted package name of a directory, climbing while there is an ``__init__.py``."""
-    return _package_of_absolute(Path(os.path.abspath(directory)))
+    return _package_of_absolute(os.path.abspath(directory))
 
 
 @lru_cache(maxsize=4096)
-def _package_of_absolute(directory: Path) -> str:
+def _package_of_absolute(directory: str) -> str:
+    """Once per folder of a run, on strings (this runs for every file)."""
     parts: list[str] = []
     current = directory
-    while (current / "__init__.py").is_file() and current.parent != current:
-        parts.append(current.name)
-        current = current.parent
+    while os.path.isfile(os.path.join(current, "__init__.py")) and os.path.dirname(current) != current:
+        parts.append(os.path.basename(current))
+        current = os.path.dirname(current)
     return ".".join(reversed(parts))

@@ -103,5 +103,7 @@ def glob_matches(pattern: str, relative_path: str) -> bool:
     if compiled.fullmatch(path):
         return True
     if "/" not in pattern.rstrip("/"):
+        if "/" not in path:  # a bare name (every walked entry): already tried whole
+            return False
         return any(compiled.fullmatch(part) for part in PurePosixPath(path).parts)
     return False
