@@ -36,7 +36,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-SHARED = REPO.parent / "shared" / "bench"
+# ``../shared/bench`` beside the checkout (a git worktree one level deeper finds it too).
+SHARED = next((p / "shared" / "bench" for p in REPO.parents if (p / "shared" / "bench" / "make_corpus.sh").is_file()), REPO.parent / "shared" / "bench")
 PEERS = ("ast-grep-cli", "ruff", "semgrep", "pre-commit")
 DENSE_HEADER = b"import psycopg2\nfrom sqlalchemy.orm import Session\n"
 CHANGED_FILES = 10
@@ -52,6 +53,8 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     prepare: Callable[[], None] | None = None  # before each run, not timed
     ok_codes: tuple[int, ...] = (0, 1)
+    runs: int | None = None  # fewer runs than the others (semgrep takes minutes per run here)
+    warm_up: bool = True
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
@@ -91,6 +94,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "txmix-bench")
     parser.add_argument("--no-append", action="store_true", help="print the table only")
+    parser.add_argument("--semgrep-runs", type=int, default=None, help="runs of semgrep (default: --runs); it has no cache to warm")
     args = parser.parse_args()
     if args.runs < 5:
         sys.exit("benchmark: --runs must be at least 5 (medians of fewer are noise)")
@@ -102,18 +106,20 @@ def main() -> None:
     digest = tree_digest(corpus)
     dense = dense_copy(corpus, work / "dense", digest)
     project = project_copy(dense, work / "project", digest)
-    cases = build_cases(work, txmix, peers, corpus, dense, project)
+    cases = build_cases(work, txmix, peers, corpus, dense, project, args.semgrep_runs or args.runs)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(txmix_package()))], check=True, stdout=subprocess.DEVNULL)
     for where in (project, work / "repo-txmix"):  # the rest of the project is in the cache
         subprocess.run([txmix, "check", "--exit-zero", "--quiet", "."], cwd=where, env=CLEAN_ENV, check=True, stdout=subprocess.DEVNULL)
     files = sum(1 for _ in corpus.rglob("*.py"))
     print(f"corpus: {files} .py files, tree sha256 {digest[:16]}; {args.runs} interleaved runs per case", flush=True)
     for case in cases.values():  # warm-up: page cache, tool caches, pre-commit's store
-        case.run()
-        case.walls.clear(), case.cpus.clear(), case.rss_kb.clear()
+        if case.warm_up:
+            case.run()
+            case.walls.clear(), case.cpus.clear(), case.rss_kb.clear()
     for number in range(args.runs):
         for case in cases.values():
-            case.run()
+            if case.runs is None or number < case.runs:
+                case.run()
         print(f"run {number + 1}/{args.runs} done", flush=True)
     table = render(cases, TARGETS, files, digest, args.runs)
     print(table)
@@ -136,7 +142,7 @@ TARGETS = (
 )
 
 
-def build_cases(work: Path, txmix: str, peers: Path, corpus: Path, dense: Path, project: Path) -> dict[str, Case]:
+def build_cases(work: Path, txmix: str, peers: Path, corpus: Path, dense: Path, project: Path, semgrep_runs: int) -> dict[str, Case]:
     ast_grep, semgrep, ruff = (tool(peers / "bin", name) for name in ("ast-grep", "semgrep", "ruff"))
     ast_rule, semgrep_rule = SHARED / "peers" / "ast-grep-rule.yml", SHARED / "peers" / "semgrep-rule.yml"
     semgrep_flags = ["--metrics=off", "--disable-version-check", "--quiet", "--jobs", str(os.cpu_count() or 1)]
@@ -150,7 +156,7 @@ def build_cases(work: Path, txmix: str, peers: Path, corpus: Path, dense: Path, 
             Case(f"txmix cold, {label}", [txmix, "check", "--isolated", "--exit-zero", "--no-cache", str(tree)]),
             Case(f"txmix warm, {label}", [txmix, "check", "--isolated", "--exit-zero", str(tree)], env=cache),
             Case(f"ast-grep, {label}", [ast_grep, "scan", "-r", str(ast_rule), str(tree)]),
-            Case(f"semgrep, {label}", [semgrep, "scan", "--config", str(semgrep_rule), *semgrep_flags, str(tree)]),
+            Case(f"semgrep, {label}", [semgrep, "scan", "--config", str(semgrep_rule), *semgrep_flags, str(tree)], runs=semgrep_runs, warm_up=False),
             Case(f"ruff cold, {label}", [ruff, "check", "--select", "E,F,W", "--exit-zero", "--no-cache", str(tree)]),
             Case(f"ruff warm, {label}", [ruff, "check", "--select", "E,F,W", "--exit-zero", "--cache-dir", str(work / f"ruff-cache-{label}"), str(tree)]),
         ]
@@ -269,7 +275,8 @@ def render(cases: dict[str, Case], targets: tuple[Target, ...], files: int, dige
     lines = [
         f"## benchmarks/run.py, {when}",
         "",
-        f"{files} files (pinned corpus, tree sha256 `{digest[:16]}`), {runs} interleaved runs per case, medians;"
+        f"{files} files (pinned corpus, tree sha256 `{digest[:16]}`), {runs} interleaved runs per case"
+        f" (semgrep: {len(cases['semgrep, pinned'].walls)}), medians;"
         f" {os.cpu_count()} cores; CPU is user + system of the process and its workers.",
         "",
         "| case | median wall | CPU | peak RSS | ratio to peer |",

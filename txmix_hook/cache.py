@@ -64,8 +64,8 @@ class Cache:
     def key(self, kind: str, *parts: bytes | str) -> bytes:
         """sha256 of txmix's version and code, ``kind`` and ``parts``, each length-prefixed so
         no two different part lists can hash alike."""
-        digest = hashlib.sha256()
-        for part in (__version__, code_stamp(), kind, *parts):
+        digest = hashlib.sha256(_salt())
+        for part in (kind, *parts):
             raw = part.encode("utf-8") if isinstance(part, str) else part
             digest.update(len(raw).to_bytes(8, "big"))
             digest.update(raw)
@@ -187,6 +187,12 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool, bytes, type(None), Path)):
         return value
     raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+@lru_cache(maxsize=1)
+def _salt() -> bytes:
+    """The txmix version and code stamp, hashed once per process rather than into every key."""
+    return hashlib.sha256(f"{__version__}\0{code_stamp()}".encode()).digest()
 
 
 @lru_cache(maxsize=1)

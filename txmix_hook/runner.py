@@ -126,6 +126,8 @@ def run_check(
     candidates = list(discover(list(paths), settings.file_filter))
     if checker.cache is None:
         _ = checker.analyzer.plan  # compiled once here rather than in every worker (with a cache, only misses need it)
+    else:
+        _ = checker.rules_digest  # computed once, before workers inherit it
     result = RunResult()
     for report in run_all(partial(check_candidate, checker), candidates, crashed, jobs):
         result.files_checked += 1
