@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from typing import Any
 
 from txmix_hook import __version__
@@ -27,6 +26,8 @@ def information_uri(project_urls: Sequence[str] | None = None) -> str | None:
     the key is left out rather than pointing at a page that does not exist.
     """
     if project_urls is None:
+        from importlib import metadata  # only a SARIF report needs it, not every run's start
+
         try:
             project_urls = metadata.metadata("txmix").get_all("Project-URL") or []
         except metadata.PackageNotFoundError:
