@@ -13,7 +13,7 @@ rule engine, SQLAlchemy or driver.
 """
 
 from txmix_hook.runtime.findings import RuntimeFinding, TxMixError, TxMixWarning
-from txmix_hook.runtime.guard import guard, install, installed, uninstall
+from txmix_hook.runtime.installation import guard, install, installed, uninstall
 from txmix_hook.runtime.middleware import TxMixMiddleware
 from txmix_hook.runtime.rules import RULES
 

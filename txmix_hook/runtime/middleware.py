@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
 
-from txmix_hook.runtime import guard, reporting, tracking
+from txmix_hook.runtime import installation, reporting, tracking
 from txmix_hook.runtime.findings import RuntimeFinding
 from txmix_hook.runtime.reporting import Mode
 
@@ -57,8 +57,8 @@ class TxMixMiddleware:
     def __init__(self, app: Any, mode: Mode | None = None, interface: Literal["asgi", "wsgi"] | None = None, logger: logging.Logger | None = None) -> None:
         self.app = app
         self.logger = logger or LOGGER
-        if not guard.installed():
-            guard.install(mode or "warn")
+        if not installation.installed():
+            installation.install(mode or "warn")
         elif mode is not None:
             reporting.set_mode(mode)
 

@@ -41,10 +41,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 class RuntimeGuardPlugin:
     def __init__(self, mode: str) -> None:
-        from txmix_hook.runtime import guard, reporting
+        from txmix_hook.runtime import installation, reporting
 
         self.mode = mode
-        self._guard = guard
+        self._guard = installation
         self._reporting = reporting
         self.sites: dict[tuple[object, ...], tuple[RuntimeFinding, list[str]]] = {}
         self._pending: list[RuntimeFinding] = []
