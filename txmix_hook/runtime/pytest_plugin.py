@@ -88,7 +88,7 @@ class RuntimeGuardPlugin:
         terminalreporter.section("txmix run-time findings")
         for finding, tests in self.sites.values():
             terminalreporter.line(f"{finding.raw_site.path}:{finding.raw_site.line}: {finding.rule} {finding.name}: `{finding.statement}`")
-            orm = f"    ORM transaction began at {finding.began_at}"
+            orm = f"    ORM work began at {finding.began_at}"
             if finding.last_wrote_at is not None:
                 orm += f", last wrote at {finding.last_wrote_at}"
             terminalreporter.line(orm)
