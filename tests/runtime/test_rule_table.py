@@ -15,8 +15,8 @@ def yaml_ids_and_names() -> dict[str, str]:
     found = {}
     for path in sorted(RULES_DIR.glob("TXM*.yaml")):
         text = path.read_text()
-        rule_id = re.search(r"^id:\s*(\S+)\s*$", text, re.M)
-        name = re.search(r"^name:\s*(\S+)\s*$", text, re.M)
+        rule_id = re.search(r"^id:\s*(\S+)\s*$", text, re.MULTILINE)
+        name = re.search(r"^name:\s*(\S+)\s*$", text, re.MULTILINE)
         assert rule_id and name, path
         found[rule_id.group(1)] = name.group(1)
     return found

@@ -36,13 +36,12 @@ def test_sql_on_the_sessions_own_connection_is_silent(shop: PgServer, strict) ->
 
 def test_session_bound_to_a_core_connection_is_silent(shop: PgServer, strict) -> None:  # type: ignore[no-untyped-def]
     engine = create_engine(shop.url())
-    with engine.connect() as conn:
-        with Session(bind=conn) as db:  # the fix of TXM005
-            db.add(Order(sku="widget"))
-            db.flush()
-            conn.execute(text("UPDATE stock SET quantity = quantity - 1 WHERE sku = 'widget'"))
-            conn.exec_driver_sql("SELECT 1")
-            db.commit()
+    with engine.connect() as conn, Session(bind=conn) as db:  # the fix of TXM005
+        db.add(Order(sku="widget"))
+        db.flush()
+        conn.execute(text("UPDATE stock SET quantity = quantity - 1 WHERE sku = 'widget'"))
+        conn.exec_driver_sql("SELECT 1")
+        db.commit()
     with engine.begin() as conn, Session(bind=conn, join_transaction_mode="create_savepoint") as db:
         db.add(Order(sku="widget"))
         db.flush()

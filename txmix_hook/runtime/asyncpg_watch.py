@@ -50,8 +50,8 @@ def _cursor(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
     return super(_watched_base(self), self).cursor(query, *args, **kwargs)
 
 
-def _watched_base(conn: Any) -> type:
-    return type(conn)._txmix_watched  # type: ignore[no-any-return]
+def _watched_base(conn: Any) -> Any:
+    return type(conn)._txmix_watched
 
 
 @functools.cache
@@ -66,7 +66,7 @@ def watched_connection_class(base: type) -> type:
 
 def watch_connection(conn: Any) -> Any:
     if not hasattr(type(conn), "_txmix_watched"):
-        conn.__class__ = watched_connection_class(type(conn))
+        conn.__class__ = watched_connection_class(conn.__class__)
     return conn
 
 

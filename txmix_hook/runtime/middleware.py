@@ -39,7 +39,7 @@ def request_scope(label: str, logger: logging.Logger = LOGGER) -> Iterator[None]
 
 
 def _is_asgi(app: Any) -> bool:
-    return inspect.iscoroutinefunction(app) or inspect.iscoroutinefunction(getattr(app, "__call__", None))
+    return inspect.iscoroutinefunction(app) or inspect.iscoroutinefunction(type(app).__call__)
 
 
 class TxMixMiddleware:
@@ -49,10 +49,11 @@ class TxMixMiddleware:
     logger: logging.Logger
 
     def __new__(cls, app: Any, mode: Mode | None = None, interface: Literal["asgi", "wsgi"] | None = None, logger: logging.Logger | None = None) -> TxMixMiddleware:
+        kind: type[TxMixMiddleware] = cls
         if cls is TxMixMiddleware:
             asgi = interface == "asgi" if interface else _is_asgi(app)
-            cls = AsgiTxMixMiddleware if asgi else WsgiTxMixMiddleware
-        return super().__new__(cls)
+            kind = AsgiTxMixMiddleware if asgi else WsgiTxMixMiddleware
+        return super().__new__(kind)
 
     def __init__(self, app: Any, mode: Mode | None = None, interface: Literal["asgi", "wsgi"] | None = None, logger: logging.Logger | None = None) -> None:
         self.app = app

@@ -90,7 +90,7 @@ class RuntimeGuardPlugin:
             terminalreporter.line(f"{finding.raw_site.path}:{finding.raw_site.line}: {finding.rule} {finding.name}: `{finding.statement}`")
             orm = f"    ORM work began at {finding.began_at}"
             if finding.last_wrote_at is not None:
-                orm += f", last wrote at {finding.last_wrote_at}"
+                orm += f", last flushed at {finding.last_wrote_at}"
             terminalreporter.line(orm)
             shown = ", ".join(tests[:3]) + (f" and {len(tests) - 3} more" if len(tests) > 3 else "")
             terminalreporter.line(f"    in {shown}")

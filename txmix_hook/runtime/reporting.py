@@ -23,7 +23,7 @@ Listener = Callable[[RuntimeFinding], None]
 _listeners: list[Listener] = []
 SINKS: ContextVar[tuple[Listener, ...]] = ContextVar("txmix_runtime_sinks", default=())
 _mode: list[Mode] = ["warn"]
-_warning_registries: dict[str, dict[object, object]] = {}
+_warning_registries: dict[str, dict[str | tuple[str, type[Warning], int], int]] = {}
 
 
 def check_mode(mode: str) -> Mode:
@@ -50,7 +50,7 @@ def remove_listener(listener: Listener) -> None:
 
 
 def dispatch(finding: RuntimeFinding) -> None:
-    for listener in list(_listeners):
+    for listener in tuple(_listeners):  # a copy: a listener may remove itself
         listener(finding)
     for sink in SINKS.get():
         sink(finding)

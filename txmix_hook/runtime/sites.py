@@ -60,7 +60,7 @@ def _display_path(path: str) -> str:
 
 def call_site(start: FrameType | None = None) -> Site:
     """The innermost frame, from ``start`` (default: the caller) outwards, in the user's code."""
-    frame = start if start is not None else sys._getframe(1)
+    frame: FrameType | None = start if start is not None else sys._getframe(1)
     crossed_greenlet = False
     while True:
         while frame is not None and _is_library(frame):

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from types import FrameType, ModuleType
-from typing import Any
+from typing import Any, Self
 
 from txmix_hook.runtime import patches, tracking
 from txmix_hook.runtime.sites import call_site, called_from
@@ -66,7 +67,7 @@ def _after_transaction_end(session: Any, transaction: Any) -> None:
         tracking.ended(session)
 
 
-_SESSION_EVENTS = {
+_SESSION_EVENTS: dict[str, Callable[..., None]] = {
     "after_begin": _after_begin,
     "transient_to_pending": _transient_to_pending,
     "after_flush": _after_flush,
@@ -125,7 +126,7 @@ class _WatchOnEnter:
     def __enter__(self) -> Any:
         return watch_core_connection(self._manager.__enter__())
 
-    def __exit__(self, *exc_info: Any) -> Any:
+    def __exit__(self, *exc_info: object) -> Any:
         return self._manager.__exit__(*exc_info)
 
 
@@ -154,10 +155,10 @@ class WatchedRawCursor:
     def __iter__(self) -> Any:
         return iter(self._cursor)
 
-    def __enter__(self) -> WatchedRawCursor:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc_info: Any) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self._cursor.close()
 
 
@@ -173,11 +174,11 @@ class WatchedRawConnection:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._pooled, name)
 
-    def __enter__(self) -> WatchedRawConnection:
+    def __enter__(self) -> Self:
         self._pooled.__enter__()
         return self
 
-    def __exit__(self, *exc_info: Any) -> Any:
+    def __exit__(self, *exc_info: object) -> Any:
         return self._pooled.__exit__(*exc_info)
 
 
