@@ -13,9 +13,6 @@ from postgres.conftest import pg, shop  # noqa: F401  (the proofs' server and sh
 from txmix_hook import runtime
 from txmix_hook.runtime.findings import RuntimeFinding, TxMixWarning
 
-pytest_plugins = ("pytester",)
-
-
 @pytest.fixture()
 def guarded() -> Iterator[list[RuntimeFinding]]:
     """The guard in warn mode for one test; the list fills with its findings."""

@@ -95,3 +95,11 @@ def test_drivers_imported_after_install_are_wrapped_and_none_is_imported_by_inst
         "True",
         "False False",
     ]
+
+
+def test_an_unknown_mode_is_refused_before_anything_is_wrapped() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="one of warn, error, not 'loud'"):
+        runtime.install("loud")  # type: ignore[arg-type]
+    assert not runtime.installed() and patches.applied() == []

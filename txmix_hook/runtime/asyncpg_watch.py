@@ -26,7 +26,7 @@ _TABLE_METHODS = ("copy_from_table", "copy_to_table", "copy_records_to_table")
 
 def _report(conn: Any, sql: object) -> None:
     if OPEN.get() and not called_from(sys._getframe(2), "asyncpg.connection"):
-        statement(RULE, id(conn), sql)
+        statement(RULE, conn, sql)
 
 
 def _query_method(name: str) -> Any:

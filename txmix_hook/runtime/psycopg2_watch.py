@@ -26,27 +26,27 @@ RULE = "TXM001"
 def watched_cursor_class(base: type) -> type:
     class WatchedCursor(base):  # type: ignore[valid-type,misc]
         def execute(self, query: Any, vars: Any = None) -> Any:
-            statement(RULE, id(self.connection), query)
+            statement(RULE, self.connection, query)
             return super().execute(query, vars)
 
         def executemany(self, query: Any, vars_list: Any) -> Any:
-            statement(RULE, id(self.connection), query)
+            statement(RULE, self.connection, query)
             return super().executemany(query, vars_list)
 
         def callproc(self, procname: Any, *args: Any) -> Any:
-            statement(RULE, id(self.connection), f"CALL {procname}")
+            statement(RULE, self.connection, f"CALL {procname}")
             return super().callproc(procname, *args)
 
         def copy_expert(self, sql: Any, *args: Any, **kwargs: Any) -> Any:
-            statement(RULE, id(self.connection), sql)
+            statement(RULE, self.connection, sql)
             return super().copy_expert(sql, *args, **kwargs)
 
         def copy_from(self, file: Any, table: Any, *args: Any, **kwargs: Any) -> Any:
-            statement(RULE, id(self.connection), f"COPY {table} FROM STDIN")
+            statement(RULE, self.connection, f"COPY {table} FROM STDIN")
             return super().copy_from(file, table, *args, **kwargs)
 
         def copy_to(self, file: Any, table: Any, *args: Any, **kwargs: Any) -> Any:
-            statement(RULE, id(self.connection), f"COPY {table} TO STDOUT")
+            statement(RULE, self.connection, f"COPY {table} TO STDOUT")
             return super().copy_to(file, table, *args, **kwargs)
 
     WatchedCursor.__name__ = WatchedCursor.__qualname__ = f"Watched{base.__name__}"

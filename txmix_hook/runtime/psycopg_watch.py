@@ -25,7 +25,7 @@ _STATEMENT_METHODS = ("execute", "executemany", "stream", "copy")
 
 def _sync_method(name: str) -> Any:
     def method(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        statement(RULE, id(self.connection), query)
+        statement(RULE, self.connection, query)
         return getattr(super(type(self)._txmix_watched, self), name)(query, *args, **kwargs)
 
     return method
@@ -33,7 +33,7 @@ def _sync_method(name: str) -> Any:
 
 def _async_method(name: str) -> Any:
     async def method(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        statement(RULE, id(self.connection), query)
+        statement(RULE, self.connection, query)
         return await getattr(super(type(self)._txmix_watched, self), name)(query, *args, **kwargs)
 
     return method

@@ -107,7 +107,7 @@ def _before_cursor_execute(conn: Any, cursor: Any, statement: str, parameters: A
     # A session joining this connection (``Session(bind=conn, join_transaction_mode=
     # "create_savepoint")``) emits its SAVEPOINT before ``after_begin`` hands the connection over.
     if tracking.OPEN.get() and not statement.startswith(_SAVEPOINT_CONTROL):
-        tracking.statement("TXM005", id(conn.connection.dbapi_connection), statement)
+        tracking.statement("TXM005", conn.connection.dbapi_connection, statement)
 
 
 def watch_core_connection(conn: Any) -> Any:
@@ -133,20 +133,20 @@ class _WatchOnEnter:
 class WatchedRawCursor:
     """A DBAPI cursor of ``engine.raw_connection()`` that reports before each statement."""
 
-    def __init__(self, cursor: Any, key: int) -> None:
+    def __init__(self, cursor: Any, dbapi_connection: object) -> None:
         self._cursor = cursor
-        self._key = key
+        self._dbapi_connection = dbapi_connection
 
     def execute(self, operation: Any, *args: Any, **kwargs: Any) -> Any:
-        tracking.statement("TXM004", self._key, operation)
+        tracking.statement("TXM004", self._dbapi_connection, operation)
         return self._cursor.execute(operation, *args, **kwargs)
 
     def executemany(self, operation: Any, *args: Any, **kwargs: Any) -> Any:
-        tracking.statement("TXM004", self._key, operation)
+        tracking.statement("TXM004", self._dbapi_connection, operation)
         return self._cursor.executemany(operation, *args, **kwargs)
 
     def callproc(self, procname: Any, *args: Any, **kwargs: Any) -> Any:
-        tracking.statement("TXM004", self._key, f"CALL {procname}")
+        tracking.statement("TXM004", self._dbapi_connection, f"CALL {procname}")
         return self._cursor.callproc(procname, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
@@ -169,7 +169,7 @@ class WatchedRawConnection:
         self._pooled = pooled
 
     def cursor(self, *args: Any, **kwargs: Any) -> WatchedRawCursor:
-        return WatchedRawCursor(self._pooled.cursor(*args, **kwargs), id(self._pooled.dbapi_connection))
+        return WatchedRawCursor(self._pooled.cursor(*args, **kwargs), self._pooled.dbapi_connection)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._pooled, name)
