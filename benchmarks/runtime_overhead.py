@@ -12,7 +12,9 @@ server binaries), then times two workloads, each with the guard off and on (``wa
   session events (begin with its call-site walk, commit) fire 100 times.
 
 The four timings of one run are interleaved, their order alternating between runs, so machine
-noise hits both sides alike; the script prints medians, minimums and the added wall time.
+noise hits both sides alike; the script prints medians, minimums and the added wall time, and
+the added CPU time of this (the client) process, which is where the guard's work happens and
+which other processes on a busy machine disturb much less than wall time.
 """
 
 from __future__ import annotations
@@ -35,38 +37,50 @@ from postgres.pg_server import start_server
 from txmix_hook import runtime
 
 
-def psycopg2_workload(dsn: str, queries: int) -> Callable[[], float]:
-    def run() -> float:
+Timing = tuple[float, float]  # (wall seconds, CPU seconds of this process)
+
+
+def clock() -> Timing:
+    return time.perf_counter(), time.process_time()
+
+
+def since(start: Timing) -> Timing:
+    wall, cpu = clock()
+    return wall - start[0], cpu - start[1]
+
+
+def psycopg2_workload(dsn: str, queries: int) -> Callable[[], Timing]:
+    def run() -> Timing:
         conn = psycopg2.connect(dsn)
         cur = conn.cursor()
-        start = time.perf_counter()
+        start = clock()
         for i in range(queries):
             cur.execute("SELECT %s", (i,))
             cur.fetchone()
-        elapsed = time.perf_counter() - start
+        elapsed = since(start)
         conn.close()
         return elapsed
 
     return run
 
 
-def session_workload(url: str, queries: int) -> Callable[[], float]:
+def session_workload(url: str, queries: int) -> Callable[[], Timing]:
     engine = create_engine(url)
 
-    def run() -> float:
+    def run() -> Timing:
         per_session = 100
-        start = time.perf_counter()
+        start = clock()
         for first in range(0, queries, per_session):
             with Session(engine) as db:
                 for i in range(first, first + per_session):
                     db.execute(select(literal(i))).scalar_one()
                 db.commit()
-        return time.perf_counter() - start
+        return since(start)
 
     return run
 
 
-def timed(run: Callable[[], float], guarded: bool) -> float:
+def timed(run: Callable[[], Timing], guarded: bool) -> Timing:
     if guarded:
         runtime.install("warn")
     try:
@@ -87,20 +101,22 @@ def main() -> None:
         for run in workloads.values():  # warm up: connections, caches, compiled statements
             timed(run, False)
             timed(run, True)
-        times: dict[tuple[str, bool], list[float]] = {(name, guarded): [] for name in workloads for guarded in (False, True)}
+        times: dict[tuple[str, bool], list[Timing]] = {(name, guarded): [] for name in workloads for guarded in (False, True)}
         for number in range(args.runs):
             for name, run in workloads.items():
                 for guarded in (False, True) if number % 2 == 0 else (True, False):
                     times[name, guarded].append(timed(run, guarded))
         print(f"{args.queries} queries, {args.runs} interleaved runs (medians; min in brackets)")
-        print("| workload | without guard | with guard (warn) | added wall time |")
-        print("|---|---|---|---|")
+        print("| workload | wall without guard | wall with guard (warn) | added wall | client CPU without | client CPU with | added CPU |")
+        print("|---|---|---|---|---|---|---|")
         for name in workloads:
-            off, on = times[name, False], times[name, True]
-            added = statistics.median(on) / statistics.median(off) - 1
-            print(
-                f"| {name} | {statistics.median(off):.3f} s ({min(off):.3f}) | {statistics.median(on):.3f} s ({min(on):.3f}) | {added:+.1%} |"
-            )
+            cells = []
+            for part in (0, 1):
+                off = [t[part] for t in times[name, False]]
+                on = [t[part] for t in times[name, True]]
+                added = statistics.median(on) / statistics.median(off) - 1
+                cells += [f"{statistics.median(off):.3f} s ({min(off):.3f})", f"{statistics.median(on):.3f} s ({min(on):.3f})", f"{added:+.1%}"]
+            print(f"| {name} | " + " | ".join(cells) + " |")
     finally:
         server.stop()
 

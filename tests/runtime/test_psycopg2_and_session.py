@@ -110,3 +110,16 @@ def test_a_savepoint_ending_leaves_the_outer_transaction_open(shop: PgServer, gu
         raw.cursor().execute("SELECT 1")
         raw.close()
     assert [f.rule for f in guarded] == ["TXM001"]
+
+
+def test_unflushed_work_ends_when_the_session_drops_it(shop: PgServer, guarded) -> None:  # type: ignore[no-untyped-def]
+    raw = psycopg2.connect(shop.dsn)
+    db = Session(create_engine(shop.url()))
+    first, second = Order(sku="widget"), Order(sku="widget")
+    db.add_all([first, second])
+    db.expunge(first)
+    raw.cursor().execute("SELECT 1")  # one object still pending: reported
+    db.close()  # drops the other, with no transaction to end
+    raw.cursor().execute("SELECT 2")  # silent
+    raw.close()
+    assert [f.statement for f in guarded] == ["SELECT 1"]

@@ -46,6 +46,12 @@ def _transient_to_pending(session: Any, instance: Any) -> None:
         tracking.began(session, None, call_site())
 
 
+def _pending_to_transient(session: Any, instance: Any) -> None:
+    """``close()`` / ``expunge()`` of unflushed objects: no end event fires without a transaction."""
+    if not session.in_transaction() and not session.new:
+        tracking.ended(session)
+
+
 def _after_flush(session: Any, flush_context: Any) -> None:
     if tracking.is_tracked(session):
         tracking.wrote(session, call_site())
@@ -70,6 +76,7 @@ def _after_transaction_end(session: Any, transaction: Any) -> None:
 _SESSION_EVENTS: dict[str, Callable[..., None]] = {
     "after_begin": _after_begin,
     "transient_to_pending": _transient_to_pending,
+    "pending_to_transient": _pending_to_transient,
     "after_flush": _after_flush,
     "after_commit": _after_commit_or_rollback,
     "after_rollback": _after_commit_or_rollback,

@@ -114,7 +114,10 @@ def statement(rule: str, connection: object, sql: object) -> None:
 def _check(rule: str, connection: object, sql: object) -> None:
     if id(connection) in _owned:  # the connection of an open session transaction: not raw
         return
-    active = [t for t in OPEN.get() if t.active()]
+    current = OPEN.get()
+    active = tuple(t for t in current if t.active())
+    if len(active) != len(current):  # drop what ended elsewhere, so the hot path stays one get()
+        OPEN.set(active)
     if not active:
         return
     transaction = active[-1]
