@@ -17,17 +17,20 @@ from typing import Any
 
 from txmix_hook.runtime import patches
 from txmix_hook.runtime.sites import opened_by_sqlalchemy
-from txmix_hook.runtime.tracking import statement
+from txmix_hook.runtime.tracking import check, open_work, statement
 
 RULE = "TXM001"
 
 
 @functools.cache
 def watched_cursor_class(base: type) -> type:
+    base_execute = getattr(base, "execute")  # noqa: B009  (the hot path calls it directly: cheaper than super())
+
     class WatchedCursor(base):  # type: ignore[valid-type,misc]
         def execute(self, query: Any, vars: Any = None) -> Any:
-            statement(RULE, self.connection, query)
-            return super().execute(query, vars)
+            if open_work():
+                check(RULE, self.connection, query)
+            return base_execute(self, query, vars)
 
         def executemany(self, query: Any, vars_list: Any) -> Any:
             statement(RULE, self.connection, query)

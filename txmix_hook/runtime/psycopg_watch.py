@@ -17,24 +17,26 @@ from typing import Any
 
 from txmix_hook.runtime import patches
 from txmix_hook.runtime.sites import opened_by_sqlalchemy
-from txmix_hook.runtime.tracking import statement
+from txmix_hook.runtime.tracking import check, open_work
 
 RULE = "TXM002"
 _STATEMENT_METHODS = ("execute", "executemany", "stream", "copy")
 
 
-def _sync_method(name: str) -> Any:
+def _sync_method(wrapped: Any) -> Any:
     def method(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        statement(RULE, self.connection, query)
-        return getattr(super(type(self)._txmix_watched, self), name)(query, *args, **kwargs)
+        if open_work():
+            check(RULE, self.connection, query)
+        return wrapped(self, query, *args, **kwargs)
 
     return method
 
 
-def _async_method(name: str) -> Any:
+def _async_method(wrapped: Any) -> Any:
     async def method(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        statement(RULE, self.connection, query)
-        return await getattr(super(type(self)._txmix_watched, self), name)(query, *args, **kwargs)
+        if open_work():
+            check(RULE, self.connection, query)
+        return await wrapped(self, query, *args, **kwargs)
 
     return method
 
@@ -43,9 +45,9 @@ def _async_method(name: str) -> Any:
 def watched_cursor_class(base: type) -> type:
     namespace: dict[str, Any] = {"__module__": __name__}
     for name in _STATEMENT_METHODS:
-        if hasattr(base, name):
-            coroutine = inspect.iscoroutinefunction(getattr(base, name))
-            namespace[name] = (_async_method if coroutine else _sync_method)(name)
+        wrapped = getattr(base, name, None)
+        if wrapped is not None:
+            namespace[name] = (_async_method if inspect.iscoroutinefunction(wrapped) else _sync_method)(wrapped)
     watched = type(f"Watched{base.__name__}", (base,), namespace)
     watched._txmix_watched = watched  # type: ignore[attr-defined]
     return watched

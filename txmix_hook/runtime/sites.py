@@ -10,6 +10,7 @@ is waiting.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from types import CodeType, FrameType
@@ -50,7 +51,9 @@ def _parent_greenlet_frame() -> FrameType | None:
     return parent.gr_frame if parent is not None else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _display_path(path: str) -> str:
+    """Relative to the working directory when under it (as ``txmix check`` prints paths)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows

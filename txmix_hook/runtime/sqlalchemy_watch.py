@@ -21,7 +21,7 @@ from types import FrameType, ModuleType
 from typing import Any, Self
 
 from txmix_hook.runtime import patches, tracking
-from txmix_hook.runtime.sites import call_site, called_from
+from txmix_hook.runtime.sites import UNKNOWN, call_site, called_from
 
 _INTERNAL = ("sqlalchemy.engine", "sqlalchemy.orm", "sqlalchemy.pool", "sqlalchemy.dialects", "sqlalchemy.sql", "sqlalchemy.schema")
 _listening: list[tuple[Any, str, Any]] = []
@@ -38,7 +38,9 @@ def _caller(depth: int) -> FrameType | None:
 
 
 def _after_begin(session: Any, transaction: Any, connection: Any) -> None:
-    tracking.began(session, connection.connection, call_site())
+    # the stack walk only when this starts the session's work (an add() may have started it)
+    site = UNKNOWN if tracking.is_tracked(session) else call_site()
+    tracking.began(session, connection.connection, site)
 
 
 def _transient_to_pending(session: Any, instance: Any) -> None:

@@ -108,10 +108,14 @@ def statement(rule: str, connection: object, sql: object) -> None:
     The hot path: with no ORM work open in this context it costs one ``ContextVar.get``.
     """
     if OPEN.get():
-        _check(rule, connection, sql)
+        check(rule, connection, sql)
 
 
-def _check(rule: str, connection: object, sql: object) -> None:
+open_work = OPEN.get  # for the drivers' hottest methods: the test of ``statement`` without its call
+
+
+def check(rule: str, connection: object, sql: object) -> None:
+    """``statement`` once ORM work is known to be open in this context."""
     if id(connection) in _owned:  # the connection of an open session transaction: not raw
         return
     current = OPEN.get()
