@@ -39,6 +39,15 @@ def line_of(path: str, marker: str) -> int:
     return hits[0]
 
 
-def assert_site(site: runtime.RuntimeFinding | object, path: str, marker: str) -> None:
+def assert_site(site: object, path: str, marker: str) -> None:
     assert Path(site.path).resolve() == Path(path).resolve(), site  # type: ignore[attr-defined]
     assert site.line == line_of(path, marker), site  # type: ignore[attr-defined]
+
+
+def assert_only_finding(found: list[RuntimeFinding], rule: str, path: str, raw_marker: str, began_marker: str) -> RuntimeFinding:
+    """Exactly one finding, of ``rule``, pointing at the two marked lines of ``path``."""
+    [finding] = found
+    assert finding.rule == rule, finding
+    assert_site(finding.raw_site, path, raw_marker)
+    assert_site(finding.began_at, path, began_marker)
+    return finding

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from postgres.pg_server import PgServer
 from postgres.shop import Order, Stock, committed_state
-from runtime.conftest import assert_site
+from runtime.conftest import assert_only_finding, assert_site
 from txmix_hook.runtime import TxMixError
 
 HERE = __file__
@@ -64,10 +64,7 @@ def test_async_connection_beside_an_async_session(shop: PgServer, guarded) -> No
         await engine.dispose()
 
     asyncio.run(main())
-    [finding] = guarded
-    assert finding.rule == "TXM002"
-    assert_site(finding.raw_site, HERE, "async-raw")
-    assert_site(finding.began_at, HERE, "async-began")
+    assert_only_finding(guarded, "TXM002", HERE, "async-raw", "async-began")
 
 
 def test_sqlalchemy_psycopg_sessions_alone_are_silent(shop: PgServer, strict) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from postgres.pg_server import PgServer
 from postgres.shop import Order, Stock, committed_state
-from runtime.conftest import assert_site
+from runtime.conftest import assert_only_finding, assert_site
 
 HERE = __file__
 
@@ -110,7 +110,4 @@ def test_async_engine_second_connection_is_reported(shop: PgServer, guarded) -> 
         await engine.dispose()
 
     asyncio.run(main())
-    [finding] = guarded
-    assert finding.rule == "TXM005"
-    assert_site(finding.raw_site, HERE, "async-second")
-    assert_site(finding.began_at, HERE, "async-began")
+    assert_only_finding(guarded, "TXM005", HERE, "async-second", "async-began")

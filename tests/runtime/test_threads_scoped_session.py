@@ -10,7 +10,7 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from postgres.pg_server import PgServer
 from postgres.shop import Order, Stock
-from runtime.conftest import assert_site
+from runtime.conftest import assert_only_finding
 
 HERE = __file__
 
@@ -56,7 +56,4 @@ def test_a_raw_statement_in_one_thread_is_not_blamed_on_another_threads_session(
     for thread in threads:
         thread.join(30)
     assert not errors, errors
-    [finding] = guarded
-    assert finding.rule == "TXM001"
-    assert_site(finding.raw_site, HERE, "thread-raw")
-    assert_site(finding.began_at, HERE, "thread-began")
+    assert_only_finding(guarded, "TXM001", HERE, "thread-raw", "thread-began")

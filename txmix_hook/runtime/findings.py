@@ -59,8 +59,8 @@ def short_statement(statement: object) -> str:
     return text if len(text) <= _STATEMENT_CHARS else text[: _STATEMENT_CHARS - 3] + "..."
 
 
-class TxMixWarning(UserWarning):
-    """Issued in ``warn`` mode; ``.finding`` holds the details."""
+class _CarriesFinding(Exception):
+    """Its message is the finding's; ``.finding`` holds the details (and survives pickling)."""
 
     def __init__(self, finding: RuntimeFinding) -> None:
         super().__init__(finding.message())
@@ -70,12 +70,9 @@ class TxMixWarning(UserWarning):
         return type(self), (self.finding,)
 
 
-class TxMixError(RuntimeError):
-    """Raised in ``error`` mode before the raw statement runs; ``.finding`` holds the details."""
+class TxMixWarning(_CarriesFinding, UserWarning):
+    """Issued in ``warn`` mode."""
 
-    def __init__(self, finding: RuntimeFinding) -> None:
-        super().__init__(finding.message())
-        self.finding = finding
 
-    def __reduce__(self) -> tuple[type, tuple[RuntimeFinding]]:
-        return type(self), (self.finding,)
+class TxMixError(_CarriesFinding, RuntimeError):
+    """Raised in ``error`` mode before the raw statement runs."""

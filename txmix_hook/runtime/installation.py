@@ -9,6 +9,7 @@ watched meanwhile keep their watching classes, which then report nothing.
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,50 +20,23 @@ from txmix_hook.runtime.findings import RuntimeFinding
 from txmix_hook.runtime.reporting import Mode
 
 
-def _watch_psycopg2(module: ModuleType) -> None:
-    from txmix_hook.runtime import psycopg2_watch
+def _watcher(watch_module: str, function: str) -> Callable[[ModuleType], None]:
+    """Our watcher module is imported only when the driver it watches is."""
 
-    psycopg2_watch.watch_module(module)
+    def watch(module: ModuleType) -> None:
+        getattr(importlib.import_module(f"txmix_hook.runtime.{watch_module}"), function)(module)
 
-
-def _watch_psycopg(module: ModuleType) -> None:
-    from txmix_hook.runtime import psycopg_watch
-
-    psycopg_watch.watch_module(module)
+    return watch
 
 
-def _watch_psycopg_pool(module: ModuleType) -> None:
-    from txmix_hook.runtime import psycopg_watch
-
-    psycopg_watch.watch_pool_module(module)
-
-
-def _watch_asyncpg(module: ModuleType) -> None:
-    from txmix_hook.runtime import asyncpg_watch
-
-    asyncpg_watch.watch_module(module)
-
-
-def _watch_orm(module: ModuleType) -> None:
-    from txmix_hook.runtime import sqlalchemy_watch
-
-    sqlalchemy_watch.watch_orm(module)
-
-
-def _watch_engine(module: ModuleType) -> None:
-    from txmix_hook.runtime import sqlalchemy_watch
-
-    sqlalchemy_watch.watch_engine(module)
-
-
-# module name -> what to wrap once it is imported (the watchers import only our own modules)
+# module name -> what to wrap once it is imported
 WATCHERS: dict[str, Callable[[ModuleType], None]] = {
-    "psycopg2": _watch_psycopg2,
-    "psycopg": _watch_psycopg,
-    "psycopg_pool": _watch_psycopg_pool,
-    "asyncpg": _watch_asyncpg,
-    "sqlalchemy.orm": _watch_orm,
-    "sqlalchemy.engine": _watch_engine,
+    "psycopg2": _watcher("psycopg2_watch", "watch_module"),
+    "psycopg": _watcher("psycopg_watch", "watch_module"),
+    "psycopg_pool": _watcher("psycopg_watch", "watch_pool_module"),
+    "asyncpg": _watcher("asyncpg_watch", "watch_module"),
+    "sqlalchemy.orm": _watcher("sqlalchemy_watch", "watch_orm"),
+    "sqlalchemy.engine": _watcher("sqlalchemy_watch", "watch_engine"),
 }
 
 _lock = threading.Lock()
