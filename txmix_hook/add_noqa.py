@@ -41,7 +41,7 @@ def add_noqa(outcomes: Sequence[FileOutcome]) -> NoqaReport:
             continue
         report.added += added
         new_text = apply_edits(source.text, edits)
-        write_atomic(source.path, encode_like(new_text, source.encoding, source.raw.startswith(b"\xef\xbb\xbf")))
+        write_atomic(source.path, source.encode(new_text))
         report.files += 1
     return report
 

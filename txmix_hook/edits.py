@@ -61,12 +61,16 @@ def offset(starts: list[int], text: str, location: Location) -> int:
     return min(starts[location.row - 1] + location.column - 1, len(text))
 
 
+def _spans(text: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
+    """Edits as (begin, end, content) offsets, sorted by position; equal positions keep their order."""
+    starts = line_starts(text)
+    return sorted(((offset(starts, text, e.start), offset(starts, text, e.end), e.content) for e in edits), key=lambda s: s[:2])
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits (overlaps are the caller's to resolve) in one pass."""
-    starts = line_starts(text)
-    spans = sorted((offset(starts, text, e.start), offset(starts, text, e.end), e.content) for e in edits)
     out, cursor = [], 0
-    for begin, end, content in spans:
+    for begin, end, content in _spans(text, edits):
         if begin < cursor:
             raise ValueError("overlapping edits")
         out.append(text[cursor:begin])
@@ -74,6 +78,22 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         cursor = end
     out.append(text[cursor:])
     return "".join(out)
+
+
+def merged_edits(text: str, edits: Iterable[Edit]) -> list[Edit] | None:
+    """One fix's edits with exact duplicates merged; None if two of them still overlap.
+
+    A fix built from several rewrites of one scope can name the same change twice (the same
+    ``commit()`` reached two ways); that is harmless. Two different changes to one span are
+    not, and the fix is then dropped rather than applied half or aborting the run.
+    """
+    unique = list(dict.fromkeys(edits))
+    cursor = 0
+    for begin, end, _ in _spans(text, unique):
+        if begin < cursor:
+            return None
+        cursor = max(cursor, end)
+    return unique
 
 
 def encode_like(text: str, encoding: str, had_bom: bool) -> bytes:

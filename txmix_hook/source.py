@@ -3,12 +3,24 @@
 tree-sitter wants UTF-8 bytes; a file declaring another encoding (PEP 263) is decoded with
 that encoding and re-encoded, and columns are reported in characters, not bytes, so an
 editor jumps to the right place on lines with non-ASCII text.
+
+**The one line model.** A row is what tree-sitter calls a row: text up to a ``"\n"``. Nothing
+else ends a line here: not ``\x0c``, ``\x0b``, ``\x1c``-``\x1e``, ``\x85``, U+2028 or U+2029,
+which ``str.splitlines`` would split on and CPython does not. Suppressions, baselines, ``full``
+output, fixes and ``--add-noqa`` all read rows from :attr:`SourceFile.lines` (or the offsets
+behind it), so they can never disagree about which line a finding is on.
+
+A lone ``"\r"`` *is* a line break to CPython (old Mac files) but not to tree-sitter, so such
+files are analysed with ``"\n"`` in its place; :meth:`SourceFile.encode` puts the ``"\r"``
+back when a CR-only file is written. A file mixing lone ``"\r"`` with ``"\n"`` cannot be
+restored exactly after an edit, so writers refuse it (:attr:`SourceFile.writable_newlines`).
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import re
 import tokenize
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,15 +41,37 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
     encoding: str
     text: str
     data: bytes = field(repr=False)  # ``text`` as UTF-8, what tree-sitter parses
-
-    @cached_property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
+    lone_cr: str = ""  # "" | "all" (a CR-only file, "\r" turned into "\n") | "mixed"
 
     @cached_property
     def physical_lines(self) -> list[str]:
         """``text`` split on "\\n" only, so "\\r" stays with its line and rows match tree-sitter's."""
         return self.text.split("\n")
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """Rows as tree-sitter counts them (``"\\n"`` only), without a CRLF's ``"\\r"``."""
+        return [line[:-1] if line.endswith("\r") else line for line in self.physical_lines]
+
+    @property
+    def writable_newlines(self) -> bool:
+        """False when lone CRs and LFs are mixed: an edited text could not be put back as it was."""
+        return self.lone_cr != "mixed"
+
+    def encode(self, text: str) -> bytes:
+        """``text`` (in this file's line model) as this file's bytes: encoding, BOM, CR-only lines."""
+        if self.lone_cr == "all":
+            text = text.replace("\n", "\r")
+        data = text.encode(self.encoding)
+        had_bom = self.raw.startswith(b"\xef\xbb\xbf")
+        if had_bom and self.encoding in ("utf-8", "utf-8-sig") and not data.startswith(b"\xef\xbb\xbf"):
+            data = b"\xef\xbb\xbf" + data
+        return data
+
+    def with_text(self, text: str) -> SourceFile:
+        """The same file holding ``text`` (already in this line model): for fix rounds."""
+        raw = self.encode(text)
+        return SourceFile(self.path, self.display, raw, self.encoding, text, text.encode("utf-8"), self.lone_cr)
 
     @cached_property
     def _line_offsets(self) -> list[int]:
@@ -56,6 +90,13 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
         start = self._line_offsets[row0]
         prefix = self.data[start : start + byte_col]
         return (byte_col if prefix.isascii() else len(prefix.decode("utf-8", errors="replace"))) + 1
+
+    def byte_column(self, row0: int, char_col0: int) -> int:
+        """0-based byte column of a 0-based character column on a row (the inverse of ``column``)."""
+        lines = self.physical_lines
+        if row0 >= len(lines):
+            return char_col0
+        return len(lines[row0][:char_col0].encode("utf-8"))
 
     def line_text(self, row1: int) -> str:
         lines = self.lines
@@ -96,8 +137,16 @@ def decode_source(raw: bytes, path: Path, shown: str) -> SourceFile:
         raise SourceError(f"{shown}:1:1: unknown encoding {encoding!r} declared") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    data = raw if encoding in ("utf-8", "utf-8-sig") and not raw.startswith(b"\xef\xbb\xbf") else text.encode("utf-8")
-    return SourceFile(path=path, display=shown, raw=raw, encoding=encoding, text=text, data=data)
+    lone_cr = ""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        lone_cr = "mixed" if "\n" in text else "all"
+        text = _LONE_CR.sub("\n", text)
+    same = encoding in ("utf-8", "utf-8-sig") and not raw.startswith(b"\xef\xbb\xbf") and not lone_cr
+    data = raw if same else text.encode("utf-8")
+    return SourceFile(path=path, display=shown, raw=raw, encoding=encoding, text=text, data=data, lone_cr=lone_cr)
+
+
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def _python_refuses(encoding: str) -> bool:

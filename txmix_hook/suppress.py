@@ -156,6 +156,8 @@ def _removal_fix(directive: Directive, drop: Sequence[str], lines: Sequence[str]
         message = f"Remove {', '.join(drop)} from the suppression"
     else:
         before, after = comment.text[: directive.start].rstrip(), comment.text[directive.end :].strip()
+        if after and not before:  # the directive opened the comment: what follows stays a comment
+            after = after if after.startswith("#") else f"# {after}"
         text = f"{before}  {after}" if before and after else (before or after)
         message = "Remove the unused suppression"
     line = lines[comment.row - 1] if comment.row - 1 < len(lines) else ""

@@ -44,7 +44,7 @@ def test_permissions_are_kept_and_no_temp_file_is_left(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
 
 
-def test_a_fix_that_would_not_parse_is_dropped_with_a_warning(tmp_path: Path) -> None:
+def test_a_fix_that_would_not_compile_is_dropped_with_a_warning(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "broken.yaml").write_text(
@@ -56,7 +56,7 @@ def test_a_fix_that_would_not_parse_is_dropped_with_a_warning(tmp_path: Path) ->
     )
     after, err = fix(tmp_path, MIX.encode(), "--extend-rules", "rules", "--select", "ACME1")
     assert after == MIX.encode()
-    assert "app.py:7:9: ACME1 fix dropped: its result would not parse" in err
+    assert "app.py:7:9: ACME1 fix dropped: its result would not compile (SyntaxError at 7:22: '(' was never closed)" in err
 
 
 def test_overlapping_fixes_are_applied_over_rounds_without_duplicating_an_import(tmp_path: Path) -> None:
@@ -70,3 +70,25 @@ def test_overlapping_fixes_are_applied_over_rounds_without_duplicating_an_import
     assert text.count("from sqlalchemy import text\n") == 1
     assert "    db.execute(text('SELECT 1'))\n" in text and "    db.execute(text('SELECT 2'))\n" in text
     assert "Fixed 2 findings." in err
+
+
+def test_removing_a_directive_keeps_the_text_after_it_a_comment(tmp_path: Path) -> None:
+    """``# txmix: ignore[X] temporary`` alone on a line must not leave the statement ``temporary``."""
+    body = "import os\n# txmix: ignore[TXM001] temporary\nos.remove('/important')\n"
+    after, err = fix(tmp_path, body.encode())
+    assert after.decode() == "import os\n# temporary\nos.remove('/important')\n"
+    assert "Fixed 1 finding." in err
+
+
+def test_removing_a_directive_after_code_keeps_the_comment_after_it(tmp_path: Path) -> None:
+    body = "x = 1  # keep # txmix: ignore[TXM001] -- why\ny = 2  # txmix: ignore[TXM001] note\n"
+    after, _ = fix(tmp_path, body.encode())
+    assert after.decode() == "x = 1  # keep\ny = 2  # note\n"
+
+
+def test_a_file_that_does_not_compile_is_not_fixed_and_says_why(tmp_path: Path) -> None:
+    """No way to tell a new error from the old one: such a file is left exactly as it was."""
+    body = "x = (1,\n# txmix: ignore[TXM001]\ny = 2\n"
+    after, err = fix(tmp_path, body.encode())
+    assert after == body.encode()
+    assert "app.py: not fixed: it does not compile (SyntaxError at 1:5: '(' was never closed); fix that first" in err

@@ -1,9 +1,16 @@
 """Applying fixes to files without ever breaking one.
 
-Per file: take the fixes of the allowed applicabilities, accept them in source order unless
-their edits overlap an accepted one (the loser is retried next round, after re-checking the
-new text), drop any fix whose result no longer parses (with a warning), and loop until
-nothing changes (at most ``MAX_ROUNDS``). The caller writes the final text once, atomically.
+Per file, in rounds: take the fixes of the allowed applicabilities; drop a fix whose own edits
+overlap each other (identical duplicates are merged first); accept the rest in source order
+unless their edits overlap an accepted one (the loser is retried next round, after re-checking
+the new text); drop any fix whose result CPython would not compile (with a warning naming the
+file, position and rule). Loop until nothing changes. ``MAX_ROUNDS`` is far above what any
+real file needs (each round fixes at least one finding); reaching it is reported, never silent.
+
+A file that does not compile to begin with gets no fixes at all: there is no way to tell a
+new error from the old one reliably, and "never make a file worse" beats fixing around it.
+A file mixing lone CR and LF line endings is not fixed either: the text could not be written
+back with its line endings as they were. The caller writes the final text once.
 """
 
 from __future__ import annotations
@@ -11,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from txmix_hook.edits import Edit, apply_edits, encode_like, line_starts, offset
-from txmix_hook.engine.parse import parse
+from txmix_hook.edits import Edit, apply_edits, line_starts, merged_edits, offset
 from txmix_hook.finding import Finding
-from txmix_hook.source import SourceError, SourceFile, decode_source
+from txmix_hook.fixes.compiles import compile_error
+from txmix_hook.source import SourceFile
 
-MAX_ROUNDS = 10
+MAX_ROUNDS = 200
 
 
 @dataclass
@@ -32,7 +39,7 @@ class FileFix:
         return self.text != self.source.text
 
     def encoded(self) -> bytes:
-        return encode_like(self.text, self.source.encoding, self.source.raw.startswith(b"\xef\xbb\xbf"))
+        return self.source.encode(self.text)
 
 
 def fix_file(
@@ -41,42 +48,76 @@ def fix_file(
     applicable: Callable[[Finding], bool],
     recheck: Callable[[SourceFile], list[Finding]],
 ) -> FileFix:
-    result = FileFix(source, source.text)
+    result = FileFix(source, source.text, remaining=list(findings))
+    if not any(f.fix is not None and f.fix.edits and applicable(f) for f in findings):
+        return result
+    refusal = _refusal(source)
+    if refusal is not None:
+        result.warnings.append(f"{source.display}: not fixed: {refusal}")
+        return result
     current, current_findings = source, list(findings)
-    had_errors = parse(source.data).root_node.has_error
+    dropped: set[tuple[str, str]] = set()
     for _ in range(MAX_ROUNDS):
-        candidates = [f for f in current_findings if f.fix is not None and f.fix.edits and applicable(f)]
-        accepted: list[Finding] = []
-        accepted_edits: list[Edit] = []
-        spans: list[tuple[int, int]] = []
-        starts = line_starts(current.text)
-        for finding in candidates:
-            edits = finding.fix.edits if finding.fix is not None else ()
-            own = [_span(current.text, starts, e) for e in edits]
-            if any(_conflict(a, b) for a in own for b in spans):
-                continue
-            trial = apply_edits(current.text, [*accepted_edits, *edits])
-            if not had_errors and parse(trial.encode("utf-8")).root_node.has_error:
-                result.warnings.append(
-                    f"{finding.filename}:{finding.location.row}:{finding.location.column}: {finding.code} fix dropped: its result would not parse"
-                )
-                continue
-            accepted.append(finding)
-            accepted_edits.extend(edits)
-            spans.extend(own)
+        candidates = [
+            f for f in current_findings
+            if f.fix is not None and f.fix.edits and applicable(f) and (f.code, f.fingerprint) not in dropped
+        ]
+        accepted, accepted_edits = _accept(current, candidates, result, dropped)
         if not accepted:
             break
         new_text = apply_edits(current.text, accepted_edits)
-        result.fixed.extend(accepted)
+        if new_text == current.text:
+            break
         try:
-            current = decode_source(encode_like(new_text, source.encoding, False), source.path, source.display)
-        except (SourceError, UnicodeEncodeError):  # the file's encoding cannot hold what a fix wrote
+            current.encode(new_text)
+        except UnicodeEncodeError:  # the file's encoding cannot hold what a fix wrote
             result.warnings.append(f"{source.display}: fixes not applied: the result cannot be saved as {source.encoding}")
             return FileFix(source, source.text, [], list(findings), result.warnings)
+        result.fixed.extend(accepted)
+        current = current.with_text(new_text)
         current_findings = recheck(current)
+    else:
+        result.warnings.append(
+            f"{source.display}: no fixed point reached after {MAX_ROUNDS} rounds of fixes; run --fix again and report this"
+        )
     result.text = current.text
     result.remaining = current_findings
     return result
+
+
+def _refusal(source: SourceFile) -> str | None:
+    if not source.writable_newlines:
+        return "it mixes lone CR and LF line endings; normalise them first"
+    error = compile_error(source.text, source.display)
+    return f"it does not compile ({error}); fix that first" if error is not None else None
+
+
+def _accept(
+    current: SourceFile, candidates: list[Finding], result: FileFix, dropped: set[tuple[str, str]]
+) -> tuple[list[Finding], list[Edit]]:
+    accepted: list[Finding] = []
+    accepted_edits: list[Edit] = []
+    spans: list[tuple[int, int]] = []
+    starts = line_starts(current.text)
+    for finding in candidates:
+        where = f"{finding.filename}:{finding.location.row}:{finding.location.column}: {finding.code} fix dropped"
+        edits = merged_edits(current.text, finding.fix.edits if finding.fix is not None else ())
+        if edits is None:
+            result.warnings.append(f"{where}: its own edits overlap")
+            dropped.add((finding.code, finding.fingerprint))
+            continue
+        own = [_span(current.text, starts, e) for e in edits]
+        if any(_conflict(a, b) for a in own for b in spans):
+            continue
+        error = compile_error(apply_edits(current.text, [*accepted_edits, *edits]), current.display)
+        if error is not None:
+            result.warnings.append(f"{where}: its result would not compile ({error})")
+            dropped.add((finding.code, finding.fingerprint))
+            continue
+        accepted.append(finding)
+        accepted_edits.extend(edits)
+        spans.extend(own)
+    return accepted, accepted_edits
 
 
 def _span(text: str, starts: list[int], edit: Edit) -> tuple[int, int]:
