@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from txmix_hook.edits import Edit, apply_edits, encode_like, write_atomic
+from txmix_hook.edits import Edit, apply_edits
 from txmix_hook.engine.comments import comment_nodes, to_comments
 from txmix_hook.engine.parse import parse
 from txmix_hook.engine_rules import UNUSED_SUPPRESSION
@@ -21,6 +21,7 @@ from txmix_hook.finding import Finding, Location
 from txmix_hook.runner import FileOutcome
 from txmix_hook.source import SourceFile
 from txmix_hook.suppress import Directive, parse_directives
+from txmix_hook.write_back import WriteReport
 
 
 @dataclass
@@ -28,21 +29,26 @@ class NoqaReport:
     added: int = 0
     files: int = 0
     unplaceable: list[str] | None = None
+    writes: WriteReport = field(default_factory=WriteReport)
 
 
 def add_noqa(outcomes: Sequence[FileOutcome]) -> NoqaReport:
     report = NoqaReport(unplaceable=[])
     for outcome in outcomes:
         source = outcome.source
+        if not source.writable_newlines:
+            assert report.unplaceable is not None
+            report.unplaceable.append(f"{source.display}: not changed: it mixes lone CR and LF line endings")
+            continue
         edits, added, unplaceable = noqa_edits(source, outcome.findings)
         assert report.unplaceable is not None
         report.unplaceable.extend(unplaceable)
         if not edits:
             continue
-        report.added += added
         new_text = apply_edits(source.text, edits)
-        write_atomic(source.path, source.encode(new_text))
-        report.files += 1
+        if report.writes.add(source.display, source.raw, source.encode(new_text), source.path):
+            report.added += added
+            report.files += 1
     return report
 
 
@@ -56,7 +62,7 @@ def noqa_edits(source: SourceFile, findings: Sequence[Finding]) -> tuple[list[Ed
     for finding in findings:
         if finding.code == UNUSED_SUPPRESSION.id:
             continue
-        row = _placeable_row(finding, tree.root_node, source.data, lines)
+        row = _placeable_row(finding, tree.root_node, source)
         if row is None:
             unplaceable.append(f"{finding.filename}:{finding.location.row}: no line of this finding can take a comment")
             continue
@@ -84,18 +90,19 @@ def _edit(row: int, codes: list[str], existing: Directive | None, lines: list[st
     return Edit(Location(row, len(body) + 1), Location(row, end + 1), f"  # txmix: ignore[{', '.join(codes)}]")
 
 
-def _placeable_row(finding: Finding, root: Node, data: bytes, lines: list[str]) -> int | None:
+def _placeable_row(finding: Finding, root: Node, source: SourceFile) -> int | None:
+    lines = source.lines
     for row in (finding.location.row, *(r.location.row for r in finding.related), finding.scope_row):
-        if 0 < row <= len(lines) and _comment_fits(row, root, data, lines):
+        if 0 < row <= len(lines) and _comment_fits(row, root, source):
             return row
     return None
 
 
-def _comment_fits(row: int, root: Node, data: bytes, lines: list[str]) -> bool:
-    line = lines[row - 1].rstrip("\r")
+def _comment_fits(row: int, root: Node, source: SourceFile) -> bool:
+    line = source.lines[row - 1]
     if line.rstrip().endswith("\\"):
         return False
-    width = len(line.encode("utf-8"))
+    width = source.byte_column(row - 1, len(line))
     node: Node | None = root.descendant_for_point_range((row - 1, max(width - 1, 0)), (row - 1, width))
     while node is not None:
         if node.type == "string" and node.start_point[0] <= row - 1 < node.end_point[0]:

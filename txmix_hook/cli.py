@@ -274,7 +274,14 @@ def _apply_fixes(result: RunResult, checker: Checker, unsafe_fixes: bool, show_f
     fixed_files = fix_outcomes(result.outcomes, checker, unsafe_fixes)
     for line in (w for f in fixed_files for w in f.warnings):
         click.echo(f"warning: {line}", err=True)
-    write_fixed(fixed_files)
+    written = write_fixed(fixed_files)
+    for line in written.warnings:
+        click.echo(f"warning: {line}", err=True)
+    for line in written.errors:
+        click.echo(f"error: {line}", err=True)
+    result.errors.extend(written.errors)
+    if written.summary():
+        click.echo(written.summary(), err=True)
     if show_fixes:
         click.echo(show_fixes_report(fixed_files), nl=False, err=True)
     result.fixed = sum(len(f.fixed) for f in fixed_files)
@@ -288,10 +295,14 @@ def _add_noqa_and_exit(result: RunResult) -> None:
     from txmix_hook.add_noqa import add_noqa as add_noqa_comments
 
     added = add_noqa_comments(result.outcomes)
-    for line in added.unplaceable or []:
+    for line in [*(added.unplaceable or []), *added.writes.warnings]:
         click.echo(f"warning: {line}", err=True)
+    for line in added.writes.errors:
+        click.echo(f"error: {line}", err=True)
     click.echo(f"Added {plural(added.added, 'txmix: ignore comment')} to {plural(added.files, 'file')}.", err=True)
-    sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+    if added.writes.summary():
+        click.echo(added.writes.summary(), err=True)
+    sys.exit(EXIT_ERROR if result.errors or added.writes.errors else EXIT_CLEAN)
 
 
 def _compare_with_baseline(result: RunResult, baseline: Path) -> str:

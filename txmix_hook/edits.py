@@ -96,13 +96,12 @@ def merged_edits(text: str, edits: Iterable[Edit]) -> list[Edit] | None:
     return unique
 
 
-def encode_like(text: str, encoding: str, had_bom: bool) -> bytes:
-    data = text.encode(encoding)
-    return (b"\xef\xbb\xbf" + data) if had_bom and encoding in ("utf-8", "utf-8-sig") and not data.startswith(b"\xef\xbb\xbf") else data
-
-
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder and rename: never a half-written file."""
+    """Write a report or baseline via a temp file and rename: never a half-written file.
+
+    A symlink is written through to its target. Source files go through ``write_back``.
+    """
+    shown, path = path, Path(os.path.realpath(path))
     directory = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -111,7 +110,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".txmix-tmp", dir=directory)
     except OSError as exc:
-        raise WriteError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise WriteError(f"{shown}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -6,10 +6,10 @@ import difflib
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from txmix_hook.edits import write_atomic
 from txmix_hook.finding import Finding, fixable_counts  # noqa: F401 - re-exported
 from txmix_hook.fixes.apply import FileFix, fix_file
 from txmix_hook.runner import Checker, FileOutcome
+from txmix_hook.write_back import WriteReport
 
 
 def applicable(unsafe: bool) -> Callable[[Finding], bool]:
@@ -24,10 +24,16 @@ def fix_outcomes(outcomes: Sequence[FileOutcome], checker: Checker, unsafe: bool
     ]
 
 
-def write_fixed(files: Sequence[FileFix]) -> None:
-    for file_fix in files:
-        if file_fix.changed:
-            write_atomic(file_fix.source.path, file_fix.encoded())
+def write_fixed(files: list[FileFix]) -> WriteReport:
+    """Write every changed file; one that cannot be written goes back to its findings as read."""
+    report = WriteReport()
+    for index, file_fix in enumerate(files):
+        if not file_fix.changed:
+            continue
+        source = file_fix.source
+        if not report.add(source.display, source.raw, file_fix.encoded(), source.path):
+            files[index] = FileFix(source, source.text, [], file_fix.original, file_fix.warnings, file_fix.original)
+    return report
 
 
 def unified_diff(file_fix: FileFix) -> str:

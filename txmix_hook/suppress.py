@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from txmix_hook.edits import Edit, Fix
 from txmix_hook.engine.comments import Comment
@@ -45,7 +45,7 @@ class Directive:
 
 def parse_directives(comments: Iterable[Comment]) -> list[Directive]:
     directives: list[Directive] = []
-    for comment in comments:
+    for comment in map(_without_cr, comments):
         for found in _TXMIX.finditer(comment.text):
             codes = _split_codes(found.group("codes")) if found.group("codes") is not None else None
             style = "file" if found.group("kind").lower() == "ignore-file" else "txmix"
@@ -61,6 +61,14 @@ def parse_directives(comments: Iterable[Comment]) -> list[Directive]:
                 foreign = tuple(c for c in all_codes if not _OUR_CODE.match(c))
                 directives.append(Directive(comment, found.start(), found.end(), "noqa", ours, foreign))
     return directives
+
+
+def _without_cr(comment: Comment) -> Comment:
+    """tree-sitter ends a comment at "\\n", so on a CRLF line it holds the "\\r": not ours to edit."""
+    if not comment.text.endswith("\r"):
+        return comment
+    body = comment.text.rstrip("\r")
+    return replace(comment, text=body, end_column=comment.column + len(body))
 
 
 def _split_codes(raw: str) -> tuple[str, ...]:

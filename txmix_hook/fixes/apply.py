@@ -33,6 +33,7 @@ class FileFix:
     fixed: list[Finding] = field(default_factory=list)
     remaining: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    original: list[Finding] = field(default_factory=list)  # the findings before any fix
 
     @property
     def changed(self) -> bool:
@@ -48,7 +49,7 @@ def fix_file(
     applicable: Callable[[Finding], bool],
     recheck: Callable[[SourceFile], list[Finding]],
 ) -> FileFix:
-    result = FileFix(source, source.text, remaining=list(findings))
+    result = FileFix(source, source.text, remaining=list(findings), original=list(findings))
     if not any(f.fix is not None and f.fix.edits and applicable(f) for f in findings):
         return result
     refusal = _refusal(source)
@@ -72,7 +73,7 @@ def fix_file(
             current.encode(new_text)
         except UnicodeEncodeError:  # the file's encoding cannot hold what a fix wrote
             result.warnings.append(f"{source.display}: fixes not applied: the result cannot be saved as {source.encoding}")
-            return FileFix(source, source.text, [], list(findings), result.warnings)
+            return FileFix(source, source.text, [], list(findings), result.warnings, list(findings))
         result.fixed.extend(accepted)
         current = current.with_text(new_text)
         current_findings = recheck(current)
