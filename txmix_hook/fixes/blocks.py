@@ -36,7 +36,7 @@ def unwrap_with(rewrite: Rewrite, statement: Node) -> bool:
     if parts is None:
         return False
     body, colon = parts
-    rewrite.unwrap_block(statement.start_point[0], colon.end_point[0], body, body_shift(rewrite, statement, body))
+    rewrite.unwrap_block(statement.start_point[0], colon.end_point[0], body, *body_shift(rewrite, statement, body))
     return True
 
 
@@ -47,12 +47,13 @@ def assign_from_with(rewrite: Rewrite, with_statement: Node, assignment: str) ->
         return False
     body, colon = parts
     rewrite.replace_span(with_statement.start_point, colon.end_point, assignment)
-    rewrite.dedent_block(body, body_shift(rewrite, with_statement, body))
+    rewrite.dedent_block(body, *body_shift(rewrite, with_statement, body))
     return True
 
 
-def body_shift(rewrite: Rewrite, header: Node, body: Node) -> int:
-    return len(indentation(rewrite.source, body.start_point[0])) - len(indentation(rewrite.source, header.start_point[0]))
+def body_shift(rewrite: Rewrite, header: Node, body: Node) -> tuple[str, str]:
+    """(the body's indentation, the header's): what the body's rows start with, and will."""
+    return indentation(rewrite.source, body.start_point[0]), indentation(rewrite.source, header.start_point[0])
 
 
 def drop_transaction_control(rewrite: Rewrite, ctx: FixContext, methods: tuple[str, ...], names: set[str] | None = None) -> None:

@@ -20,6 +20,8 @@ from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
 from txmix_hook.fixes.rewrite import Rewrite, indentation
 from txmix_hook.fixes.blocks import drop_transaction_control, single_with, unwrap_transaction_blocks, unwrap_with
+from txmix_hook.fixes.flavour import flavour
+from txmix_hook.fixes.raw_origin import raw_origin
 from txmix_hook.fixes.sql_params import ConversionError, Converted, convert, verbatim
 from txmix_hook.rules.model import FixSpec
 
@@ -31,9 +33,16 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     text_name = _text_name(ctx)
     if not raw.isidentifier() or text_name is None:
         return None
+    style = flavour(spec, ctx)
+    origin = raw_origin(ctx)
+    if style is None or style.flush is None or origin is None:
+        return None
     rewrite = Rewrite(ctx.source)
     rewrite.protect_strings(ctx.scope)
-    first = _remove_creation(rewrite, outer_expression(ctx.raw_node), raw)
+    if origin.creation is None:  # opened outside the scope: it stays; its uses here move
+        first = statement_of(min(origin.uses, key=lambda n: n.start_byte)) if origin.uses else None
+    else:
+        first = _remove_creation(rewrite, origin.creation, raw)
     if first is None:
         return None
     calls = list(ctx.own_calls())
@@ -51,7 +60,7 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
         if text(receiver) not in executors or receiver.id in handled and method == "cursor":
             continue
         if method == "execute":
-            new = _converted_execute(call, spec, ctx, text_name or "text")
+            new = _converted_execute(call, spec, ctx, text_name or "text", style.is_async)
             if new is None:
                 return None
             rewrite.replace(outer_expression(call), new)
@@ -68,10 +77,11 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
         return None
     drop_transaction_control(rewrite, ctx, (*spec.transaction_methods, "close"), executors)
     unwrap_transaction_blocks(rewrite, ctx)
-    flush = ctx.render(spec.async_flush if ctx.is_async else spec.flush)
-    if flush:
-        rewrite.insert_before(first.start_point[0], indentation(ctx.source, first.start_point[0]) + flush)
+    if style.flush:
+        rewrite.insert_before(first.start_point[0], indentation(ctx.source, first.start_point[0]) + style.flush)
     edits = rewrite.edits(ctx.newline)
+    if edits is None:
+        return None
     if text_name == "":
         edits.append(_text_import_edit(ctx))
     return edits
@@ -136,7 +146,7 @@ def _remove_creation(rewrite: Rewrite, creation: Node, raw: str) -> Node | None:
     return None
 
 
-def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: str) -> str | None:
+def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: str, awaited: bool) -> str | None:
     statement = outer_expression(call)
     if statement.parent is None or statement.parent.type != "expression_statement":
         return None  # the driver's result is used: session.execute returns something else
@@ -156,9 +166,8 @@ def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: st
     params = _params(converted, args[1:], spec.param_style)
     if params is None:
         return None
-    awaited = "await " if ctx.is_async else ""
     call_args = f"{text_name}({_literal(sql=converted.sql)})" + (f", {params}" if params else "")
-    return f"{awaited}{ctx.orm_name}.execute({call_args})"
+    return f"{'await ' if awaited else ''}{ctx.orm_name}.execute({call_args})"
 
 
 def _params(converted: Converted, rest: list[Node], style: str) -> str | None:

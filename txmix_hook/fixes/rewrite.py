@@ -22,7 +22,8 @@ class Rewrite:
     replacements: list[tuple[Node, str]] = field(default_factory=list)
     span_replacements: list[tuple[tuple[int, int], tuple[int, int], str]] = field(default_factory=list)  # byte points
     deleted_rows: set[int] = field(default_factory=set)  # 0-based
-    dedent: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    dedent: dict[int, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # (old, new) prefix
+    strict_rows: set[int] = field(default_factory=set)  # rows that start a logical line: indentation matters
     inserts: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     protected_rows: set[int] = field(default_factory=set)  # inside multi-line strings: never dedented
 
@@ -44,14 +45,24 @@ class Rewrite:
         else:
             self.replace(statement, "pass")
 
-    def unwrap_block(self, header_start_row: int, header_end_row: int, block: Node, levels: int) -> None:
-        """Drop header rows and move the block's rows ``levels`` characters left."""
+    def unwrap_block(self, header_start_row: int, header_end_row: int, block: Node, old: str, new: str) -> None:
+        """Drop header rows and re-indent the block from ``old`` to ``new``."""
         self.deleted_rows.update(range(header_start_row, header_end_row + 1))
-        self.dedent_block(block, levels)
+        self.dedent_block(block, old, new)
 
-    def dedent_block(self, block: Node, levels: int) -> None:
+    def dedent_block(self, block: Node, old: str, new: str) -> None:
+        """Each row's leading ``old`` becomes ``new``: the exact characters, so a body indented
+        with a tab and spaces keeps its shape (removing N characters could leave a TabError)."""
         for row in range(block.start_point[0], block.end_point[0] + 1):
-            self.dedent[row] += levels
+            self.dedent[row].append((old, new))
+        self.strict_rows.update(_logical_line_rows(block, self.source))
+
+    def covers(self, node: Node) -> bool:
+        """Whether ``node`` lies in a row this rewrite deletes or inside a span it replaces."""
+        if any(row in self.deleted_rows for row in range(node.start_point[0], node.end_point[0] + 1)):
+            return True
+        spans = [(n.start_point, n.end_point) for n, _ in self.replacements] + [(a, b) for a, b, _ in self.span_replacements]
+        return any(a <= node.start_point and node.end_point <= b for a, b in spans)
 
     def insert_before(self, row: int, line: str) -> None:
         self.inserts[row].append(line)
@@ -72,21 +83,24 @@ class Rewrite:
         statements = [c for c in block.named_children if c.type != "comment"]
         return all(all(r in self.deleted_rows for r in range(s.start_point[0], s.end_point[0] + 1)) for s in statements)
 
-    def edits(self, newline: str) -> list[Edit]:
+    def edits(self, newline: str) -> list[Edit] | None:
+        """The edits, or None when a row that starts a statement is not indented as its block."""
         lines = self.source.physical_lines
         edits: list[Edit] = []
         for row in sorted(self.deleted_rows):
             edits.append(Edit(Location(row + 1, 1), Location(row + 2, 1), ""))
-        for row, amount in self.dedent.items():
-            if row in self.deleted_rows or row in self.protected_rows or amount <= 0 or row >= len(lines):
+        for row, pairs in self.dedent.items():
+            if row in self.deleted_rows or row in self.protected_rows or row >= len(lines) or lines[row].strip() == "":
                 continue
             line = lines[row]
-            if line.strip() == "":
-                continue
-            removable = len(line) - len(line.lstrip(" \t"))
-            cut = min(amount, removable)
-            if cut:
-                edits.append(Edit(Location(row + 1, 1), Location(row + 1, cut + 1), ""))
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            new = _reindent(indent, pairs)
+            if new is None:
+                if row in self.strict_rows:
+                    return None
+                continue  # a continuation line inside brackets: Python ignores its indentation
+            if new != indent:
+                edits.append(Edit(Location(row + 1, 1), Location(row + 1, len(indent) + 1), new))
         for node, content in self.replacements:
             edits.append(Edit(self._loc(node.start_point), self._loc(node.end_point), content))
         for start, end, content in self.span_replacements:
@@ -102,3 +116,45 @@ class Rewrite:
 def indentation(source: SourceFile, row: int) -> str:
     line = source.physical_lines[row]
     return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _reindent(indent: str, pairs: list[tuple[str, str]]) -> str | None:
+    """Apply the innermost block's change first (its ``old`` is the longest)."""
+    for old, new in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+        if not indent.startswith(old):
+            return None
+        indent = new + indent[len(old) :]
+    return indent
+
+
+_BRACKETED = frozenset({
+    "argument_list", "parameters", "parenthesized_expression", "list", "tuple", "dictionary", "set", "subscript",
+    "list_comprehension", "dictionary_comprehension", "set_comprehension", "generator_expression", "string",
+    "concatenated_string", "type_parameter", "import_from_statement",
+})
+
+
+def _logical_line_rows(block: Node, source: SourceFile) -> set[int]:
+    """Rows of ``block`` whose first token starts a logical line (not inside brackets or after ``\\``)."""
+    lines = source.physical_lines
+    rows = set()
+    for row in range(block.start_point[0], block.end_point[0] + 1):
+        if row >= len(lines):
+            break
+        line = lines[row]
+        stripped = line.lstrip(" \t\x0c")
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
+        if row > 0 and lines[row - 1].rstrip("\r").endswith("\\"):
+            continue
+        column = len(line[: len(line) - len(stripped)].encode("utf-8"))
+        node = block.descendant_for_point_range((row, column), (row, column))
+        inside = False
+        while node is not None and node != block:
+            if node.type in _BRACKETED and node.start_point[0] < row:
+                inside = True
+                break
+            node = node.parent
+        if not inside:
+            rows.add(row)
+    return rows
