@@ -200,3 +200,28 @@ def test_a_fix_whose_own_edits_overlap_is_dropped_not_an_abort(tmp_path: Path) -
     result = fix_file(source, [clash, same], lambda f: True, lambda s: [])
     assert result.text == "x = 1\ny = 5\n"
     assert result.warnings == ["app.py:1:1: TXM001 fix dropped: its own edits overlap"]
+
+
+def test_the_flush_is_indented_like_the_statement_it_precedes_after_an_unwrap(tmp_path: Path) -> None:
+    """Found by the fix fuzzer: the first use sat inside ``with conn:``, which the fix unwraps;
+    the flush kept the old, deeper indentation and the file no longer compiled."""
+    after = fixed(tmp_path, """\
+        import psycopg
+        from sqlalchemy.orm import Session
+
+        pconn = psycopg.connect("")
+
+
+        def f(db: Session, sql):
+            db.add(1)
+            try:
+                with pconn:
+                    pconn.execute(sql)
+                pconn.commit()
+            except Exception:
+                raise
+        """)
+    assert after.endswith(
+        "    try:\n        db.flush()\n        db.connection().connection.driver_connection.execute(sql)\n"
+        "    except Exception:\n        raise\n"
+    )

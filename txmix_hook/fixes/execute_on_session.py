@@ -18,7 +18,7 @@ from txmix_hook.edits import Edit
 from txmix_hook.finding import Location
 from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
-from txmix_hook.fixes.rewrite import Rewrite, indentation
+from txmix_hook.fixes.rewrite import Rewrite
 from txmix_hook.fixes.blocks import drop_transaction_control, single_with, unwrap_transaction_blocks, unwrap_with
 from txmix_hook.fixes.flavour import flavour
 from txmix_hook.fixes.raw_origin import raw_origin
@@ -78,7 +78,7 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     drop_transaction_control(rewrite, ctx, (*spec.transaction_methods, "close"), executors)
     unwrap_transaction_blocks(rewrite, ctx)
     if style.flush:
-        rewrite.insert_before(first.start_point[0], indentation(ctx.source, first.start_point[0]) + style.flush)
+        rewrite.insert_before(first.start_point[0], style.flush)
     edits = rewrite.edits(ctx.newline)
     if edits is None:
         return None

@@ -64,8 +64,9 @@ class Rewrite:
         spans = [(n.start_point, n.end_point) for n, _ in self.replacements] + [(a, b) for a, b, _ in self.span_replacements]
         return any(a <= node.start_point and node.end_point <= b for a, b in spans)
 
-    def insert_before(self, row: int, line: str) -> None:
-        self.inserts[row].append(line)
+    def insert_before(self, row: int, statement: str) -> None:
+        """``statement`` on its own line before ``row``, indented as ``row`` ends up (after dedents)."""
+        self.inserts[row].append(statement)
 
     def source_col(self, row: int, byte_col: int) -> int:
         return self.source.column(row, byte_col) - 1
@@ -106,7 +107,12 @@ class Rewrite:
         for start, end, content in self.span_replacements:
             edits.append(Edit(self._loc(start), self._loc(end), content))
         for row, inserted in self.inserts.items():
-            edits.append(Edit(Location(row + 1, 1), Location(row + 1, 1), "".join(line + newline for line in inserted)))
+            line = lines[row] if row < len(lines) else ""
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            indent = _reindent(indent, self.dedent[row]) if row in self.dedent and row not in self.protected_rows else indent
+            if indent is None:
+                return None
+            edits.append(Edit(Location(row + 1, 1), Location(row + 1, 1), "".join(indent + s + newline for s in inserted)))
         return edits
 
     def _loc(self, point: tuple[int, int]) -> Location:

@@ -21,7 +21,7 @@ from txmix_hook.fixes.blocks import assign_from_with, drop_transaction_control, 
 from txmix_hook.fixes.context import FixContext, statement_of
 from txmix_hook.fixes.flavour import flavour
 from txmix_hook.fixes.raw_origin import RawOrigin, raw_origin
-from txmix_hook.fixes.rewrite import Rewrite, indentation
+from txmix_hook.fixes.rewrite import Rewrite
 from txmix_hook.rules.model import FixSpec
 
 POOL_METHODS = frozenset({"acquire", "connection", "getconn"})
@@ -49,7 +49,7 @@ def share_connection(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     if first_statement is None:
         return None
     if style.flush:
-        rewrite.insert_before(first_statement.start_point[0], indentation(ctx.source, first_statement.start_point[0]) + style.flush)
+        rewrite.insert_before(first_statement.start_point[0], style.flush)
     return rewrite.edits(ctx.newline)
 
 
