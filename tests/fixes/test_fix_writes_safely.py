@@ -125,3 +125,17 @@ def test_a_write_failure_names_the_file_and_the_run_goes_on(tmp_path: Path) -> N
     assert (tmp_path / "small.py").read_text() == CLEAN
     assert (tmp_path / "big.py").read_text().endswith(STALE)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_add_noqa_never_overwrites_an_edit_made_while_it_ran(tmp_path: Path) -> None:
+    from txmix_hook.add_noqa import add_noqa
+
+    app = tmp_path / "app.py"
+    app.write_text(MIX)
+    settings = build_settings(CommandLine(isolated=True))
+    result = run_check([app], settings, Checker(settings))
+    app.write_text(MIX + "# typed while txmix ran\n")
+    report = add_noqa(result.outcomes)
+    assert app.read_text() == MIX + "# typed while txmix ran\n"
+    assert (report.added, report.files) == (0, 0)
+    assert report.writes.warnings == [f"{app}: not written: the file changed while txmix ran; run txmix again"]
