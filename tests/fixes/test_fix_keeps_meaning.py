@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cli_helpers import run_txmix
 from fixes.golden import expect, fixed
 from txmix_hook.edits import Edit, Fix
@@ -82,13 +84,16 @@ def test_a_cursor_execute_on_a_module_level_psycopg2_connection_keeps_the_cursor
     assert after.endswith("    db.add(1)\n    db.flush()\n    db.connection().connection.cursor().execute(sql)\n")
 
 
-def test_a_sync_sessionmaker_session_inside_async_def_is_not_awaited(tmp_path: Path) -> None:
-    after = fixed(tmp_path, """\
-        import asyncpg
-        from sqlalchemy import create_engine
-        from sqlalchemy.orm import sessionmaker
-
-        SessionLocal = sessionmaker(create_engine("postgresql://"))
+@pytest.mark.parametrize(
+    ("factory", "calls"),
+    [
+        ("from sqlalchemy.orm import sessionmaker\nSessionLocal = sessionmaker(create_engine('postgresql://'))", ""),
+        ("from sqlalchemy.ext.asyncio import async_sessionmaker\nSessionLocal = async_sessionmaker(create_engine('x'))", "await "),
+    ],
+    ids=["sync-sessionmaker-not-awaited", "async-sessionmaker-awaited"],
+)
+def test_the_session_factory_decides_await_inside_async_def(tmp_path: Path, factory: str, calls: str) -> None:
+    after = fixed(tmp_path, "import asyncpg\nfrom sqlalchemy import create_engine\n" + factory + expect("""
 
 
         async def purge(order_id):
@@ -96,28 +101,11 @@ def test_a_sync_sessionmaker_session_inside_async_def_is_not_awaited(tmp_path: P
             session.add(1)
             conn = await asyncpg.connect("")
             await conn.execute("DELETE FROM orders WHERE id = $1", order_id)
-        """)
+        """))
     assert after.endswith(
-        "    session = SessionLocal()\n    session.add(1)\n    session.flush()\n"
-        "    session.execute(text('DELETE FROM orders WHERE id = :p1'), {\"p1\": order_id})\n"
+        f"    session = SessionLocal()\n    session.add(1)\n    {calls}session.flush()\n"
+        f"    {calls}session.execute(text('DELETE FROM orders WHERE id = :p1'), {{\"p1\": order_id}})\n"
     )
-
-
-def test_an_async_session_factory_is_awaited(tmp_path: Path) -> None:
-    after = fixed(tmp_path, """\
-        import asyncpg
-        from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
-
-        SessionLocal = async_sessionmaker(create_async_engine("postgresql+asyncpg://"))
-
-
-        async def purge(order_id):
-            session = SessionLocal()
-            session.add(1)
-            conn = await asyncpg.connect("")
-            await conn.execute("DELETE FROM orders WHERE id = $1", order_id)
-        """)
-    assert "    await session.flush()\n    await session.execute(text(" in after
 
 
 def test_no_await_goes_into_a_sync_nested_def_or_module_level(tmp_path: Path) -> None:
