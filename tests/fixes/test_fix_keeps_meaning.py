@@ -213,3 +213,21 @@ def test_the_flush_is_indented_like_the_statement_it_precedes_after_an_unwrap(tm
         "    try:\n        db.flush()\n        db.connection().connection.driver_connection.execute(sql)\n"
         "    except Exception:\n        raise\n"
     )
+
+
+def test_a_connection_a_closure_still_uses_is_shared_not_removed(tmp_path: Path) -> None:
+    after = fixed(tmp_path, """\
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def f(db: Session):
+            db.add(1)
+            conn = psycopg2.connect("")
+            conn.cursor().execute("SELECT 1")
+
+            def later():
+                return conn.closed
+            return later
+        """)
+    assert "    conn = db.connection().connection\n    conn.cursor().execute(\"SELECT 1\")\n" in after

@@ -48,6 +48,14 @@ class FixContext:
             if text(node) == name and enclosing_scope_node(node) == self.scope:
                 yield node
 
+    def used_in_nested_scopes(self, name: str) -> bool:
+        """Whether a ``def`` / ``lambda`` inside the scope mentions ``name`` (a closure over it)."""
+        return any(
+            text(node) == name and enclosing_scope_node(node) != self.scope
+            for node in QueryCursor(_identifiers()).captures(self.scope).get("id", [])
+            if not (node.parent is not None and node.parent.type == "attribute" and node.parent.child_by_field_name("attribute") == node)
+        )
+
 
 @lru_cache(maxsize=1)
 def _method_calls() -> Query:

@@ -41,6 +41,8 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     rewrite.protect_strings(ctx.scope)
     if origin.creation is None:  # opened outside the scope: it stays; its uses here move
         first = statement_of(min(origin.uses, key=lambda n: n.start_byte)) if origin.uses else None
+    elif ctx.used_in_nested_scopes(raw):
+        return None  # a closure still needs the connection this fix would remove
     else:
         first = _remove_creation(rewrite, origin.creation, raw)
     if first is None:
