@@ -75,8 +75,8 @@ def write_source(path: Path, original: bytes, data: bytes) -> str:
         raise _Refused(0, "file is read-only")
     expected = hashlib.sha256(original).digest()
     euid = os.geteuid()
-    if info.st_nlink > 1 or (euid != 0 and info.st_uid != euid):
-        return _write_in_place(target, expected, data)
+    if info.st_nlink > 1 or (euid != 0 and info.st_uid != euid) or not os.access(target.parent, os.W_OK):
+        return _write_in_place(target, expected, data)  # no temp file can be made beside it either
     return _replace(target, info, expected, data)
 
 
