@@ -120,6 +120,12 @@ def test_no_await_goes_into_a_sync_nested_def_or_module_level(tmp_path: Path) ->
                 conn = asyncpg.connect("")
                 conn.execute("x")
             return inner
+
+
+        session = AsyncSession()
+        session.add(1)
+        mconn = asyncpg.connect("")
+        mconn.execute("DELETE FROM t")
         """)
     after = fixed(tmp_path, source)
     assert after == source
