@@ -43,11 +43,8 @@ def main() -> None:
     began = time.perf_counter()
     totals: Counter[str] = Counter()
     failures: list[tuple[int, str]] = []
-    if args.jobs > 1:
-        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-            results = list(pool.imap_unordered(_check, seeds, chunksize=64))
-    else:
-        results = [_check(seed) for seed in seeds]
+    pool = multiprocessing.get_context("fork").Pool(args.jobs) if args.jobs > 1 else None
+    results = pool.imap_unordered(_check, seeds, chunksize=32) if pool is not None else map(_check, seeds)
     for seed, considered, fixed, problem in results:
         totals["inputs"] += 1
         totals["compiling inputs"] += considered
@@ -55,12 +52,15 @@ def main() -> None:
         totals["inputs with a fix"] += fixed > 0
         if problem:
             failures.append((seed, problem))
+            print(f"  seed {seed}: {problem}", flush=True)
+        if totals["inputs"] % 2000 == 0:  # a long run interrupted still tells how far it got
+            print(f"... {totals['inputs']} inputs, {len(failures)} failures, {time.perf_counter() - began:.0f} s", flush=True)
+    if pool is not None:
+        pool.close()
     elapsed = time.perf_counter() - began
     for key in ("inputs", "compiling inputs", "inputs with a fix", "findings fixed"):
         print(f"{key}: {totals[key]}")
     print(f"failures: {len(failures)}")
-    for seed, problem in sorted(failures)[:50]:
-        print(f"  seed {seed}: {problem}")
     print(f"seeds {args.start}..{args.start + args.count - 1}, {elapsed:.0f} s")
     sys.exit(1 if failures else 0)
 

@@ -99,7 +99,7 @@ def program(c: Chooser) -> str:
         if c.randint(0, 2):
             out.add(0, line)
     out.lines.append("")
-    for index in range(c.randint(1, 4)):
+    for index in range(c.randint(1, 3)):
         out.lines.append("")
         _function(c, out, index)
     if c.randint(0, 4) == 0:
