@@ -237,3 +237,27 @@ def test_a_connection_a_closure_still_uses_is_shared_not_removed(tmp_path: Path)
             return later
         """)
     assert "    conn = db.connection().connection\n    conn.cursor().execute(\"SELECT 1\")\n" in after
+
+
+def test_two_fixes_that_only_fit_one_after_the_other_are_applied_over_two_rounds(tmp_path: Path) -> None:
+    """Found by the fix fuzzer (seed 575): one fix unwraps a ``with`` while the other inserts a
+    flush inside it. Together in one round the flush kept the old indentation; the combination
+    did not compile, the second fix was dropped for good, and the next ``--fix`` applied it."""
+    after = fixed(tmp_path, """\
+        import psycopg
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+        pconn = psycopg.connect("")
+
+
+        def f(db: Session, sql):
+            db.add(1)
+            with psycopg2.connect("") as conn:
+                conn.cursor().execute("UPDATE stock SET n = n - 1")
+                pconn.execute(sql)
+        """)
+    assert after.endswith(
+        "    db.add(1)\n    db.flush()\n    db.execute(text('UPDATE stock SET n = n - 1'))\n"
+        "    db.flush()\n    db.connection().connection.driver_connection.execute(sql)\n"
+    )

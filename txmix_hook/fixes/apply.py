@@ -111,6 +111,8 @@ def _accept(
         if any(_conflict(a, b) for a in own for b in spans):
             continue
         error = compile_error(apply_edits(current.text, [*accepted_edits, *edits]), current.display)
+        if error is not None and accepted_edits and compile_error(apply_edits(current.text, edits), current.display) is None:
+            continue  # fine alone, not together with this round's others: retried on the new text
         if error is not None:
             result.warnings.append(f"{where}: its result would not compile ({error})")
             dropped.add((finding.code, finding.fingerprint))
@@ -126,7 +128,10 @@ def _span(text: str, starts: list[int], edit: Edit) -> tuple[int, int]:
 
 
 def _conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Overlapping, or two insertions at one point (their order would be a guess)."""
-    if a[0] == a[1] and b[0] == b[1]:
-        return a[0] == b[0]
-    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] and b[0] < a[0] < b[1]) or (b[0] == b[1] and a[0] < b[0] < a[1])
+    """Overlapping, or an insertion at a point another edit starts at or spans (the order of the
+    two, e.g. a line inserted before a line another fix re-indents, would be a guess)."""
+    if a[0] == a[1]:
+        return b[0] <= a[0] < b[1] or a[0] == b[0]
+    if b[0] == b[1]:
+        return a[0] <= b[0] < a[1]
+    return a[0] < b[1] and b[0] < a[1]
