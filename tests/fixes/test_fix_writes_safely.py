@@ -124,7 +124,7 @@ def test_a_write_failure_names_the_file_and_the_run_goes_on(tmp_path: Path) -> N
     assert "Traceback" not in done.stderr
     assert (tmp_path / "small.py").read_text() == CLEAN
     assert (tmp_path / "big.py").read_text().endswith(STALE)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".txmix-tmp")] == []
 
 
 def test_add_noqa_never_overwrites_an_edit_made_while_it_ran(tmp_path: Path) -> None:
