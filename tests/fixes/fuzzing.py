@@ -315,9 +315,13 @@ def _changed_outside(source: SourceFile, after: str, findings: list) -> str:  # 
 
 
 def _allowed_rows(source: SourceFile, findings: list) -> set[int]:  # type: ignore[type-arg]
-    """0-based rows of every scope with a fixable finding, and of every suppression comment."""
+    """0-based rows of every scope with a fixable finding, of every suppression comment, and of
+    the top-level imports (an import the fixes left unused is removed, ``text`` merged in)."""
     root = parse(source.data).root_node
     allowed: set[int] = set()
+    for node in root.named_children:
+        if node.type in ("import_statement", "import_from_statement"):
+            allowed.update(range(node.start_point[0], node.end_point[0] + 1))
     for finding in findings:
         if finding.fix is None or not finding.fix.edits:
             continue

@@ -26,7 +26,6 @@ def test_psycopg2_connect_assignment_shares_the_session_connection(tmp_path: Pat
             return left
         """)
     assert after == expect("""\
-        import psycopg2
         from sqlalchemy.orm import Session
 
 
@@ -60,9 +59,8 @@ def test_psycopg2_cursor_executes_move_onto_the_session(tmp_path: Path) -> None:
             db.commit()
         """)
     assert after == expect("""\
-        import psycopg2
-        from sqlalchemy.orm import Session
         from sqlalchemy import text
+        from sqlalchemy.orm import Session
 
 
         def create_order(db: Session, order, sku, note):
@@ -92,7 +90,6 @@ def test_with_connect_as_conn_becomes_an_assignment_and_the_body_is_dedented(tmp
             db.commit()
         ''')
     assert after == expect('''\
-        import psycopg2
         from sqlalchemy.orm import Session
 
 
@@ -151,15 +148,17 @@ def test_psycopg3_literal_executes_move_onto_the_session_with_converted_paramete
                 conn.commit()
         """)
     assert after == expect("""\
-        import psycopg
-        from sqlalchemy.orm import Session
         from sqlalchemy import text
+        from sqlalchemy.orm import Session
 
 
         def pay(db: Session, invoice_id, amount):
             db.add(1)
             db.flush()
-            db.execute(text('INSERT INTO ledger (invoice_id, amount) VALUES (:p1, :p2)'), {"p1": invoice_id, "p2": amount})
+            db.execute(
+                text('INSERT INTO ledger (invoice_id, amount) VALUES (:p1, :p2)'),
+                {"p1": invoice_id, "p2": amount},
+            )
             db.execute(text('UPDATE invoice SET paid = true WHERE id = :id'), {"id": invoice_id})
         """)
 
@@ -177,7 +176,6 @@ def test_psycopg3_non_literal_sql_shares_the_driver_connection_instead(tmp_path:
             conn.commit()
         """)
     assert after == expect("""\
-        import psycopg
         from sqlalchemy.orm import Session
 
 
@@ -204,7 +202,6 @@ def test_asyncpg_connect_executes_move_onto_the_async_session(tmp_path: Path) ->
             await db.commit()
         """)
     assert after == expect("""\
-        import asyncpg
         from sqlalchemy import text
         from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -212,7 +209,10 @@ def test_asyncpg_connect_executes_move_onto_the_async_session(tmp_path: Path) ->
         async def transfer(db: AsyncSession, account, amount):
             db.add(1)
             await db.flush()
-            await db.execute(text('UPDATE account SET balance = balance - :p2 WHERE id = :p1'), {"p2": amount, "p1": account})
+            await db.execute(
+                text('UPDATE account SET balance = balance - :p2 WHERE id = :p1'),
+                {"p2": amount, "p1": account},
+            )
             await db.commit()
         """)
 

@@ -63,7 +63,8 @@ def test_a_connection_from_an_enclosing_async_def_keeps_its_statement(tmp_path: 
         """)
     assert after.endswith(
         "        db.add(1)\n        await db.flush()\n"
-        "        await (await (await db.connection()).get_raw_connection()).driver_connection.execute(sql)\n    return work\n"
+        "        await (\n            await (await db.connection()).get_raw_connection()\n"
+        "        ).driver_connection.execute(sql)\n    return work\n"  # one line would pass 88 characters
     )
     assert '    conn = await asyncpg.connect("")\n' in after
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from cli_helpers import run_txmix
 
 MIX = "import psycopg2\nfrom sqlalchemy.orm import Session\n\n\ndef f(db: Session):\n    db.add(1)\n    c = psycopg2.connect('')\n    c.commit()\n"
-FIXED = "import psycopg2\nfrom sqlalchemy.orm import Session\n\n\ndef f(db: Session):\n    db.add(1)\n    db.flush()\n    c = db.connection().connection\n"
+# The fix removes psycopg2's only use, so its import goes too (ruff F401 would flag it).
+FIXED = "from sqlalchemy.orm import Session\n\n\ndef f(db: Session):\n    db.add(1)\n    db.flush()\n    c = db.connection().connection\n"
 
 
 def fix(tmp_path: Path, data: bytes, *extra: str) -> tuple[bytes, str]:

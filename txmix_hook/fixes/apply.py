@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from txmix_hook.edits import Edit, apply_edits, line_starts, merged_edits, offset
 from txmix_hook.finding import Finding
 from txmix_hook.fixes.compiles import compile_error
+from txmix_hook.fixes.imports import unused_import_edits
 from txmix_hook.source import SourceFile
 
 MAX_ROUNDS = 200
@@ -81,9 +82,25 @@ def fix_file(
         result.warnings.append(
             f"{source.display}: no fixed point reached after {MAX_ROUNDS} rounds of fixes; run --fix again and report this"
         )
+    if result.fixed:
+        current, current_findings = _drop_orphaned_imports(source, current, current_findings, recheck)
     result.text = current.text
     result.remaining = current_findings
     return result
+
+
+def _drop_orphaned_imports(
+    source: SourceFile, current: SourceFile, findings: list[Finding], recheck: Callable[[SourceFile], list[Finding]]
+) -> tuple[SourceFile, list[Finding]]:
+    """Remove the imports the fixes left unused (ruff F401 would flag them), if the result still compiles."""
+    edits = unused_import_edits(source, current)
+    if not edits:
+        return current, findings
+    new_text = apply_edits(current.text, edits)
+    if compile_error(new_text, current.display) is not None:
+        return current, findings
+    fixed = current.with_text(new_text)
+    return fixed, recheck(fixed)
 
 
 def _refusal(source: SourceFile) -> str | None:

@@ -15,18 +15,15 @@ import ast
 from tree_sitter import Node
 
 from txmix_hook.edits import Edit
-from txmix_hook.finding import Location
 from txmix_hook.engine.parse import arguments, text
 from txmix_hook.fixes.context import FixContext, outer_expression, statement_of
 from txmix_hook.fixes.rewrite import Rewrite
 from txmix_hook.fixes.blocks import drop_transaction_control, single_with, unwrap_transaction_blocks, unwrap_with
 from txmix_hook.fixes.flavour import flavour
+from txmix_hook.fixes.imports import add_from_import
 from txmix_hook.fixes.raw_origin import raw_origin
 from txmix_hook.fixes.sql_params import ConversionError, Converted, convert, verbatim
 from txmix_hook.rules.model import FixSpec
-
-TEXT_IMPORT = "from sqlalchemy import text"
-
 
 def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     raw = ctx.raw_name
@@ -65,7 +62,7 @@ def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
             new = _converted_execute(call, spec, ctx, text_name or "text", style.is_async)
             if new is None:
                 return None
-            rewrite.replace(outer_expression(call), new)
+            rewrite.replace_call(outer_expression(call), *new)
             executes += 1
         elif method not in (*spec.transaction_methods, "release", "close"):
             return None
@@ -148,7 +145,10 @@ def _remove_creation(rewrite: Rewrite, creation: Node, raw: str) -> Node | None:
     return None
 
 
-def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: str, awaited: bool) -> str | None:
+def _converted_execute(
+    call: Node, spec: FixSpec, ctx: FixContext, text_name: str, awaited: bool
+) -> tuple[str, list[str]] | None:
+    """The new call's callee and arguments (``Rewrite`` wraps them if one line would be too long)."""
     statement = outer_expression(call)
     if statement.parent is None or statement.parent.type != "expression_statement":
         return None  # the driver's result is used: session.execute returns something else
@@ -168,8 +168,8 @@ def _converted_execute(call: Node, spec: FixSpec, ctx: FixContext, text_name: st
     params = _params(converted, args[1:], spec.param_style)
     if params is None:
         return None
-    call_args = f"{text_name}({_literal(sql=converted.sql)})" + (f", {params}" if params else "")
-    return f"{'await ' if awaited else ''}{ctx.orm_name}.execute({call_args})"
+    call_args = [f"{text_name}({_literal(sql=converted.sql)})", *([params] if params else [])]
+    return f"{'await ' if awaited else ''}{ctx.orm_name}.execute", call_args
 
 
 def _params(converted: Converted, rest: list[Node], style: str) -> str | None:
@@ -223,10 +223,8 @@ def _is_release_argument(node: Node) -> bool:
 
 
 def _text_import_edit(ctx: FixContext) -> Edit:
-    """``from sqlalchemy import text`` after the last top-level import."""
+    """``from sqlalchemy import text``, where isort would put it."""
     root = ctx.scope
     while root.parent is not None:
         root = root.parent
-    imports = [c for c in root.named_children if c.type in ("import_statement", "import_from_statement", "future_import_statement")]
-    row = imports[-1].end_point[0] + 1 if imports else 0
-    return Edit(Location(row + 1, 1), Location(row + 1, 1), TEXT_IMPORT + ctx.newline)
+    return add_from_import(root, ctx.source, "sqlalchemy", "text", ctx.newline)

@@ -56,7 +56,7 @@ def share_connection(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
 def _share_creation(rewrite: Rewrite, ctx: FixContext, creation: Node, replacement: str) -> Node | None:
     parent = creation.parent
     if parent is not None and parent.type == "assignment":
-        rewrite.replace(creation, replacement)
+        rewrite.replace_expression(creation, replacement)
         return statement_of(parent)
     if parent is not None and parent.type == "as_pattern":
         with_statement = single_with(parent)
@@ -75,5 +75,5 @@ def _share_uses(rewrite: Rewrite, ctx: FixContext, spec: FixSpec, origin: RawOri
         return None
     expression = replacement if replacement.startswith("(") or " " not in replacement else f"({replacement})"
     for use in uses:
-        rewrite.replace(use, expression)
+        rewrite.replace_expression(use, expression)
     return statement_of(min(uses, key=lambda n: n.start_byte))
