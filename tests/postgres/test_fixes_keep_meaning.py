@@ -25,7 +25,7 @@ UPDATE = "UPDATE stock SET quantity = quantity - %s WHERE sku = %s"
 def test_sync_session_inside_async_def_is_fixed_without_await(shop: PgServer, tmp_path: Path) -> None:
     proof = prepare("fix_sync_session_in_async_def", "TXM003", tmp_path)
     assert "await session" not in proof.fixed_source
-    assert "    session.flush()\n    session.execute(text(" in proof.fixed_source
+    assert "    session.flush()\n    session.execute(\n        text(" in proof.fixed_source  # wrapped: one line passes 88
     engine = create_engine(shop.url())
 
     def request(module) -> None:  # type: ignore[no-untyped-def]
