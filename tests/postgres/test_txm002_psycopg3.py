@@ -29,7 +29,7 @@ def test_session_rollback_leaves_the_psycopg3_write_committed(shop: PgServer, pr
     before, after = rolled_back_state(shop.dsn, lambda: request(proof.bad), lambda: request(proof.fixed))
     assert before == (0, 9), "half a request persisted"
     assert after == (0, 10)
-    assert "db.execute(text('UPDATE stock SET quantity = quantity - :p1 WHERE sku = :p2'), {\"p1\": 1, \"p2\": sku})" in proof.fixed_source
+    assert "db.execute(\n        text('UPDATE stock SET quantity = quantity - :p1 WHERE sku = :p2'),\n        {\"p1\": 1, \"p2\": sku},\n    )" in proof.fixed_source  # wrapped at 88
     print(f"TXM002 half-persisted (execute-on-session fix): after rollback {before}; after txmix's fix: {after}")
 
 

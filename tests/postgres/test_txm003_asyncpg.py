@@ -39,7 +39,7 @@ def test_session_rollback_leaves_the_asyncpg_write_committed(shop: PgServer, pro
     before, after = rolled_back_state(shop.dsn, lambda: asyncio.run(run_sell(proof.bad, shop)), lambda: asyncio.run(run_sell(proof.fixed, shop)))
     assert before == (0, 9), "half a request persisted: asyncpg autocommitted its UPDATE"
     assert after == (0, 10)
-    assert "await db.execute(text('UPDATE stock SET quantity = quantity - :p1 WHERE sku = :p2'), {\"p1\": 1, \"p2\": sku})" in proof.fixed_source
+    assert "await db.execute(\n        text('UPDATE stock SET quantity = quantity - :p1 WHERE sku = :p2'),\n        {\"p1\": 1, \"p2\": sku},\n    )" in proof.fixed_source  # wrapped at 88
     print(f"TXM003 half-persisted (execute-on-session fix): after rollback {before}; after txmix's fix: {after}")
 
 
