@@ -77,6 +77,7 @@ class Rewrite:
         if any(row in self.deleted_rows for row in range(node.start_point[0], node.end_point[0] + 1)):
             return True
         spans = [(n.start_point, n.end_point) for n, _ in self.replacements] + [(a, b) for a, b, _ in self.span_replacements]
+        spans += [(n.start_point, n.end_point) for n, *_ in self.breakable]
         return any(a <= node.start_point and node.end_point <= b for a, b in spans)
 
     def insert_before(self, row: int, statement: str) -> None:
