@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from txmix_hook.engine.analyze import Analyzer
+from txmix_hook.analysis import Analysis
 from txmix_hook.finding import Finding
 from txmix_hook.rules.loader import load_rulebook
 from txmix_hook.rules.rulebook import RuleBook
@@ -23,7 +23,7 @@ def book() -> RuleBook:
 
 def findings_in(book: RuleBook, code: str, name: str = "sample.py") -> list[Finding]:
     source = decode_source(textwrap.dedent(code).encode("utf-8"), Path(name), name)
-    return Analyzer(book, list(book.rules.values())).analyze(source).findings
+    return Analysis(book, list(book.rules.values())).analyze(source)
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from cli_helpers import run_txmix
-from txmix_hook.engine.analyze import Analyzer
+from txmix_hook.analysis import Analysis
 from txmix_hook.rules.loader import load_rulebook
 from txmix_hook.source import decode_source
 
@@ -76,7 +76,7 @@ def name_value_findings(tmp_path: Path, code: str) -> list[tuple[str, int]]:
     (tmp_path / "rules" / "legacy.yaml").write_text(rule_with_raw_values("[{ name: app.db.conn }]"))
     book = load_rulebook([tmp_path / "rules"])
     source = decode_source(textwrap.dedent(code).encode(), tmp_path / "sample.py", "sample.py")
-    findings = Analyzer(book, [book.rules["ACME001"]]).analyze(source).findings
+    findings = Analysis(book, [book.rules["ACME001"]]).analyze(source)
     return [(f.code, f.location.row) for f in findings]
 
 

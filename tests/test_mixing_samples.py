@@ -165,7 +165,7 @@ SAMPLES: list[tuple[str, str, list[tuple[str, int]]]] = [
                 session.add(hero)
                 session.commit()
             psycopg2.connect("")
-        """, [("TXM001", 9)]),
+        """, []),  # the session is closed (end of its `with`) before the raw connection opens
     ("sqlmodel-exec-and-engine-connect", """
         from sqlmodel import Session, create_engine, select
         engine = create_engine("postgresql://")
@@ -475,7 +475,7 @@ SAMPLES: list[tuple[str, str, list[tuple[str, int]]]] = [
         def f(db: Session, psycopg2):
             db.add(1)
             psycopg2.connect("")
-        """, [("TXM001", 6)]),
+        """, []),  # the parameter shadows the import: a bare parameter is a binding too
     ("negative-session-never-used", """
         import psycopg2
         from sqlalchemy.orm import sessionmaker

@@ -162,3 +162,22 @@ def test_readme_local_hook_works_as_pasted_with_txmix_on_path(work: Path, monkey
     (work / "orders.py").write_text(CLEAN)
     git(work, "add", "orders.py")
     assert git(work, "commit", "-m", "clean", check=False).returncode == 0
+
+
+HELPER = "import psycopg2\n\n\ndef fetch_totals(order_id):\n    conn = psycopg2.connect('dbname=shop')\n    return conn.cursor().execute('SELECT 1')\n"
+HANDLER = (
+    "from sqlalchemy.orm import Session\n\nfrom app.reports import fetch_totals\n\n\n"
+    "def create_order(db: Session, order_id):\n    db.add(object())\n    return fetch_totals(order_id)\n"
+)
+
+
+def test_a_changed_handler_calling_an_unchanged_helper_blocks_the_commit(work: Path, hook_repo: tuple[Path, str]) -> None:
+    """pre-commit names only the staged handler; the helper it calls is read from the project."""
+    configure(work, hook_repo)
+    (work / "app").mkdir()
+    assert commit(work, "app/__init__.py", "").returncode == 0
+    assert commit(work, "app/reports.py", HELPER).returncode == 0  # raw work alone: no finding
+    done = commit(work, "app/orders.py", HANDLER)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert "app/orders.py:8:12: TXM001" in output and "in `fetch_totals` (app/reports.py:5)" in output

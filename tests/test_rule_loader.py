@@ -64,7 +64,7 @@ def test_missing_field(tmp_path: Path) -> None:
 
 def test_bad_enum_value(tmp_path: Path) -> None:
     assert error_of(tmp_path, GOOD_RULE.replace("scope: function", "scope: galaxy")) == (
-        "rules/x.yaml:4:8: scope: 'galaxy' is not one of: function"
+        "rules/x.yaml:4:8: scope: 'galaxy' is not one of: function, request, transaction"
     )
 
 
@@ -136,3 +136,12 @@ def test_a_value_source_takes_exactly_one_kind(tmp_path: Path) -> None:
 def test_bad_qualified_name(tmp_path: Path) -> None:
     text = GOOD_RULE.replace("legacy.get_raw_conn", "legacy..get")
     assert error_of(tmp_path, text).startswith("rules/x.yaml:12:15: sides.raw.values[0].call: 'legacy..get' does not match")
+
+
+def test_a_fix_on_a_rule_reporting_at_the_orm_side_is_rejected(tmp_path: Path) -> None:
+    """Fix kinds rewrite the raw connection; reporting at the session would rewrite the ORM call."""
+    rule = GOOD_RULE.replace("report-at: raw", "report-at: orm").replace(
+        "docs:\n", "fix:\n  safety: unsafe\n  kinds: [share-connection]\n  message: m\n  connection: \"{orm}.connection()\"\ndocs:\n  fix-safety: f\n"
+    )
+    assert error_of(tmp_path, rule).startswith("rules/x.yaml:5:12: report-at: a rule with fix kinds must report at the raw side")
+    load(tmp_path, rule.replace("report-at: orm", "report-at: raw"))  # the same rule reporting at the raw side loads

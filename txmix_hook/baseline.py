@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,13 +23,21 @@ class BaselineError(Exception):
     pass
 
 
-def fingerprint_findings(findings: Sequence[Finding], lines: Sequence[str]) -> list[Finding]:
-    """Give each finding of one file its fingerprint (``#2``, ``#3`` for identical repeats)."""
+def fingerprint_findings(
+    findings: Sequence[Finding], lines: Sequence[str], lines_of: Callable[[str], Sequence[str]] | None = None
+) -> list[Finding]:
+    """Give each finding of one file its fingerprint (``#2``, ``#3`` for identical repeats).
+
+    A related location in another file (a helper the finding's function calls) is read from
+    that file (``lines_of``), never from this one.
+    """
     seen: Counter[str] = Counter()
     result = []
     for finding in findings:
         parts = [finding.code, finding.filename, finding.scope_name, _normalised(lines, finding.location.row)]
-        parts += [_normalised(lines, r.location.row) for r in finding.related]
+        for r in finding.related:
+            own = lines if r.filename == finding.filename else (lines_of(r.filename) if lines_of is not None else [])
+            parts.append(_normalised(own, r.location.row))
         digest = hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]
         seen[digest] += 1
         result.append(replace(finding, fingerprint=digest if seen[digest] == 1 else f"{digest}#{seen[digest]}"))

@@ -2,9 +2,8 @@
 
 Two things are cached. The loaded rule book (YAML parsing, schema validation and query
 checks are a large part of a short run's start), keyed on every rule file's path and bytes.
-And one file's analysis, keyed on the file's bytes, the names it is known by and the digest of
-the rules and settings that shape the result: ``file_analysis`` is the single place that
-decides, so moving the cache to another per-file result (a module summary) is a change here.
+And one file's summary (phase 1), keyed on the file's bytes, its dotted module name and the
+digest of the rules that shape it: ``module_summary`` is the single place that decides.
 """
 
 from __future__ import annotations
@@ -17,14 +16,14 @@ from txmix_hook.cache import Cache, canonical_digest
 from txmix_hook.rules.files import builtin_rules_dir, rule_files
 
 if TYPE_CHECKING:
-    from txmix_hook.engine.analyze import FileResult
     from txmix_hook.rules.model import Rule
     from txmix_hook.rules.rulebook import RuleBook
     from txmix_hook.source import SourceFile
+    from txmix_hook.summary.model import ModuleSummary
 
 T = TypeVar("T")
 
-FILE_ANALYSIS = "file-analysis/1"
+MODULE_SUMMARY = "module-summary/1"
 RULE_BOOK = "rule-book/1"
 
 
@@ -59,16 +58,16 @@ def rules_digest(book: RuleBook, enabled_rules: Sequence[Rule]) -> bytes:
     return canonical_digest(book.sets, book.rules, sorted(rule.id for rule in enabled_rules))
 
 
-def file_analysis(
-    cache: Cache | None, digest: bytes, source: SourceFile, package: str, analyse: Callable[[], FileResult]
-) -> FileResult:
-    """One file's analysis (findings before suppressions), reused while nothing it depends on
-    changed. Files the prefilter skips are stored too: on the pinned corpus, reading an entry
-    back costs a fraction of running the prefilter's many byte searches again."""
+def module_summary(
+    cache: Cache | None, digest: bytes, source: SourceFile, module: str, is_package: bool, summarise: Callable[[], ModuleSummary]
+) -> ModuleSummary:
+    """One file's summary (phase 1), reused while its bytes, its module name and the rules'
+    queries are unchanged. Matching (phase 2) depends on the whole project, so it is never
+    cached: a summary is all of a file that another file's findings can depend on."""
     if cache is None:
-        return analyse()
-    key = cache.key(FILE_ANALYSIS, digest, source.raw, source.display, package)
-    return memo(cache, key, analyse)
+        return summarise()
+    key = cache.key(MODULE_SUMMARY, digest, source.raw, module, "package" if is_package else "module")
+    return memo(cache, key, summarise)
 
 
 def memo(cache: Cache, key: bytes, compute: Callable[[], T]) -> T:

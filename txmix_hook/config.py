@@ -36,11 +36,15 @@ class FileConfig:
     extend_rules: tuple[Path, ...] = ()
     session_factories: tuple[str, ...] = ()
     raw_connection_factories: tuple[str, ...] = ()
+    other_databases: tuple[str, ...] = ()  # dotted names of DSNs/settings that point at another database
     codes_to_check: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> codes, checked once rules load
     limits: Limits = field(default_factory=Limits)
 
 
-_LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "extend-exclude", "extend-rules", "session-factories", "raw-connection-factories")
+_LIST_KEYS = (
+    "select", "extend-select", "ignore", "exclude", "extend-exclude", "extend-rules",
+    "session-factories", "raw-connection-factories", "other-databases",
+)
 KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "respect-gitignore", *LIMIT_KEYS)
 _QUALNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")
 
@@ -134,7 +138,7 @@ def parse_table(table: Any, path: Path) -> FileConfig:
     for key in ("exclude", "extend-exclude"):
         for pattern in lists.get(key, ()):
             _check_glob(pattern, f"{where} {key}")
-    for key in ("session-factories", "raw-connection-factories"):
+    for key in ("session-factories", "raw-connection-factories", "other-databases"):
         for name in lists.get(key, ()):
             if not _QUALNAME.match(name):
                 raise ConfigError(f'{where} {key}: "{name}" is not a dotted import path like "app.db.get_session"')
@@ -174,6 +178,7 @@ def parse_table(table: Any, path: Path) -> FileConfig:
         extend_rules=tuple((root / p) for p in lists.get("extend-rules", ())),
         session_factories=lists.get("session-factories", ()),
         raw_connection_factories=lists.get("raw-connection-factories", ()),
+        other_databases=lists.get("other-databases", ()),
         codes_to_check=codes_to_check,
         limits=Limits(**limits),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from txmix_hook.discovery import display_path
-from txmix_hook.engine.analyze import Analyzer
+from txmix_hook.analysis import Analysis
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.finding import Finding
@@ -148,7 +148,7 @@ def _analyse(book: RuleBook, rules: Sequence[Rule], source: SourceFile) -> list[
     if refused is not None:
         return CaseFailure(source.display, "a test file within the limits", refused)
     try:
-        return Analyzer(book, list(rules)).analyze(source).findings
+        return Analysis(book, list(rules)).analyze(source)
     except Exception as exc:  # noqa: BLE001 - one bad test file never ends the suite
         return CaseFailure(source.display, "an analysable test file", internal_error_line(source.display, exc))
 

@@ -1,24 +1,36 @@
-"""A whole run: discover files, read and analyse each, apply per-file ignores and suppressions."""
+"""A whole run: discover the named files and the project around them, summarise every file,
+match over the project, and report (after per-file ignores and suppressions) in the named files.
+
+Pre-commit passes only the changed files, so the project is every Python file under the
+project root (the nearest pyproject.toml / setup.cfg / .git above the checked paths): a
+handler changed today that calls a helper in an unchanged module is still a mix.
+"""
 
 from __future__ import annotations
 
+import os
+from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
+from txmix_hook.analysis import Analysis
 from txmix_hook.baseline import fingerprint_findings
 from txmix_hook.cache import Cache
-from txmix_hook.cached import file_analysis, rules_digest
-from txmix_hook.discovery import Candidate, discover, package_of
-from txmix_hook.parallel import run_all
-from txmix_hook.engine.analyze import Analyzer
+from txmix_hook.cached import module_summary, rules_digest
+from txmix_hook.discovery import Candidate, discover
 from txmix_hook.finding import Finding
 from txmix_hook.internal_error import internal_error_line
 from txmix_hook.limits import over_limit
-from txmix_hook.settings import Settings
+from txmix_hook.parallel import run_all
+from txmix_hook.project.index import ProjectModule
+from txmix_hook.project.root import module_name, project_root
+from txmix_hook.config import find_config
+from txmix_hook.settings import Settings, build_settings, merged_book
 from txmix_hook.source import SourceError, SourceFile, read_source
 from txmix_hook.suppress import apply_suppressions, parse_directives
+from txmix_hook.summary.model import ModuleSummary
 
 
 @dataclass
@@ -49,69 +61,184 @@ class RunResult:
         return len({f.filename for f in self.findings})
 
 
+@dataclass(frozen=True)
+class Summarised:
+    """What phase 1 sends back for one file (across a process boundary when run in parallel)."""
+
+    candidate: Candidate
+    summary: ModuleSummary | None
+    error: str | None = None
+    warning: str | None = None
+
+
 class Checker:
-    """Everything from one file's text to its reportable findings; reused by ``--fix`` rounds."""
+    """Everything from files to reportable findings; keeps the last project for ``--fix`` rounds."""
 
     def __init__(self, settings: Settings, cache: Cache | None = None) -> None:
         self.settings = settings
-        self.analyzer = Analyzer(settings.book, settings.pattern_rules)
         self.cache = cache
+        self.analysis = Analysis(settings.book, settings.pattern_rules, frozenset(settings.config.other_databases))
+        self.modules: list[ProjectModule] = []
+        self._sources: dict[str, SourceFile] = {}
+        self._by_config: dict[Path | None, Settings] = {settings.config.path: settings}
+        self._by_folder: dict[Path, Settings] = {}
+        self._file_settings: dict[str, Settings] = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        """The nearest ``[tool.txmix]`` above the file decides (as ruff), unless the command line
+        named a config or ``--isolated``: a monorepo's ``backend/pyproject.toml`` applies when
+        pre-commit runs from the repository root."""
+        if self.settings.cli.config is not None or self.settings.cli.isolated:
+            return self.settings
+        folder = Path(os.path.abspath(path)).parent
+        known = self._by_folder.get(folder)
+        if known is None:
+            found = find_config(folder)
+            known = self._by_config.get(found) if found is not None else self.settings
+            if known is None:
+                assert found is not None
+                known = self._by_config[found] = build_settings(replace(self.settings.cli, config=found), cwd=found.parent)
+            self._by_folder[folder] = known
+        return known
+
+    def use_file_settings(self, named: Sequence[Candidate]) -> None:
+        """Settings per named file; rules any of them enables run, each file keeps its own."""
+        self._file_settings = {c.display: self.settings_for(c.path) for c in named}
+        distinct = list({id(s): s for s in self._file_settings.values()}.values())
+        if distinct == [self.settings] or not distinct:
+            return
+        book = merged_book([self.settings, *distinct])
+        codes = set().union(*(s.enabled for s in distinct))
+        rules = [rule for code, rule in sorted(book.rules.items()) if code in codes]
+        other = frozenset().union(*(s.config.other_databases for s in distinct))
+        self.analysis = Analysis(book, rules, other)
 
     @cached_property
     def rules_digest(self) -> bytes:
-        return rules_digest(self.settings.book, self.analyzer.rules)
+        return rules_digest(self.analysis.book, self.analysis.rules)
 
-    def check_source(self, source: SourceFile) -> FileCheck:
-        package = package_of(source.path.parent)
-        digest = self.rules_digest if self.cache is not None else b""
-        analysed = file_analysis(self.cache, digest, source, package, lambda: self.analyzer.analyze(source, package))
-        if not analysed.findings and not analysed.comments:
-            return FileCheck([], analysed.warnings, 0)
-        ignored_here = self.settings.ignored_codes_for(source.path)
-        findings = [f for f in analysed.findings if f.code not in ignored_here]
-        lines = source.lines
+    def summarise(self, candidate: Candidate) -> Summarised:
+        return check_candidate(self, candidate)
+
+    def source(self, display: str) -> SourceFile | None:
+        found = self._sources.get(display)
+        if found is None:
+            module = next((m for m in self.modules if m.display == display), None)
+            path = Path(module.path) if module is not None and module.path else Path(display)
+            try:
+                found = self._sources[display] = read_source(path, display)
+            except SourceError:
+                return None
+        return found
+
+    def check_modules(self, modules: list[ProjectModule]) -> dict[str, FileCheck]:
+        """Match over the project; per reported file: ignores, suppressions, fingerprints."""
+        self.modules = modules
+        findings = self.analysis.findings(modules, self.source)
+        by_file: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            by_file[finding.filename].append(finding)
+        checks: dict[str, FileCheck] = {}
+        for module in modules:
+            if not module.reported:
+                continue
+            checks[module.display] = self._file_check(module, by_file.get(module.display, []))
+        return checks
+
+    def _file_check(self, module: ProjectModule, findings: list[Finding]) -> FileCheck:
+        summary = module.summary
+        warnings = []
+        if summary.syntax_error is not None:
+            row, column = summary.syntax_error
+            warnings.append(f"{module.display}:{row}:{column}: warning: syntax error; analysed what the parser could recover")
+        if not findings and not summary.comments:
+            return FileCheck([], warnings, 0)
+        settings = self._file_settings.get(module.display, self.settings)
+        ignored_here = settings.ignored_codes_for(Path(module.path or module.display))
+        findings = [f for f in findings if f.code not in ignored_here and f.code in settings.enabled]
+        source = self.source(module.display)
+        lines = source.lines if source is not None else []
         outcome = apply_suppressions(
             findings,
-            parse_directives(analysed.comments),
-            analysed.first_code_row,
+            parse_directives(summary.comments),
+            summary.first_code_row,
             lines,
-            self.settings.known_codes,
-            self.settings.enabled - ignored_here,
-            source.display,
+            settings.known_codes,
+            settings.enabled - ignored_here,
+            module.display,
         )
-        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines)
-        return FileCheck(kept, analysed.warnings, outcome.suppressed)
+        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines, self._lines_of)
+        return FileCheck(kept, warnings, outcome.suppressed)
+
+    def _lines_of(self, display: str) -> list[str]:
+        source = self.source(display)
+        return source.lines if source is not None else []
+
+    def check_source(self, source: SourceFile) -> FileCheck:
+        """Check one text (a fixed file, standard input, an editor buffer) inside its project:
+        the last run's, or the one around its path read now; its own summary is replaced."""
+        if not self.modules:
+            self.modules = self._project_around(source)
+        name, is_package = module_name(source.path)
+        summary = self.summary_of(source, name, is_package)
+        self._sources[source.display] = source
+        modules = [
+            replace(m, summary=summary) if m.display == source.display else replace(m, reported=False)
+            for m in self.modules
+        ]
+        if not any(m.display == source.display for m in modules):
+            modules.append(ProjectModule(summary, source.display, True, str(source.path)))
+        previous = self.modules
+        try:
+            return self.check_modules(modules).get(source.display, FileCheck([], [], 0))
+        finally:
+            self.modules = [replace(m, summary=summary) if m.display == source.display else m for m in previous]
 
 
-@dataclass
-class FileReport:
-    """What checking one file sends back (across a process boundary when run in parallel)."""
+    def summary_of(self, source: SourceFile, name: str, is_package: bool) -> ModuleSummary:
+        digest = self.rules_digest if self.cache is not None else b""
+        return module_summary(self.cache, digest, source, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
 
-    error: str | None = None
-    check: FileCheck | None = None
-    source: SourceFile | None = None  # kept only when there are findings (fixes, noqa, full output)
+    def _project_around(self, source: SourceFile) -> list[ProjectModule]:
+        here = Candidate(source.path, source.display, explicit=True)
+        others = project_candidates([source.path], self.settings, [here])
+        return [
+            ProjectModule(done.summary, done.candidate.display, False, str(done.candidate.path))
+            for done in run_all(self.summarise, others, crashed)
+            if done.summary is not None
+        ]
 
 
-def check_candidate(checker: Checker, candidate: Candidate) -> FileReport:
+def check_candidate(checker: Checker, candidate: Candidate) -> Summarised:
+    """Phase 1 for one file: read, check the limits, summarise (from the cache when unchanged)."""
     if candidate.warning is not None or candidate.error is not None:  # discovery decided: not to be read
-        return FileReport(error=candidate.error, check=FileCheck([], [candidate.warning] if candidate.warning else [], 0))
+        return Summarised(candidate, None, candidate.error, candidate.warning)
     try:
         source = read_source(candidate.path, candidate.display)
     except SourceError as exc:
-        return FileReport(error=str(exc))
+        return Summarised(candidate, None, str(exc))
     if (too_big := over_limit(source.data, candidate.display, checker.settings.config.limits)) is not None:
-        return FileReport(error=too_big)
+        return Summarised(candidate, None, too_big)
+    name, is_package = module_name(candidate.path)
     try:
-        checked = checker.check_source(source)
+        return Summarised(candidate, checker.summary_of(source, name, is_package))
     except RecursionError:
-        return FileReport(error=f"{candidate.display}:1:1: too deeply nested to analyse; file skipped")
+        return Summarised(candidate, None, f"{candidate.display}:1:1: too deeply nested to analyse; file skipped")
     except Exception as exc:  # noqa: BLE001 - one file's internal error never ends the run
-        return FileReport(error=internal_error_line(candidate.display, exc))
-    return FileReport(check=checked, source=source if checked.findings else None)
+        return Summarised(candidate, None, internal_error_line(candidate.display, exc))
 
 
-def crashed(candidate: Candidate, how: str) -> FileReport:
-    return FileReport(error=f"{candidate.display}:1:1: the analysis crashed ({how}); file skipped, please report it")
+def crashed(candidate: Candidate, how: str) -> Summarised:
+    return Summarised(candidate, None, f"{candidate.display}:1:1: the analysis crashed ({how}); file skipped, please report it")
+
+
+def project_candidates(paths: Sequence[Path], settings: Settings, named: list[Candidate]) -> list[Candidate]:
+    """Every other Python file of the project, for its summary (findings are not reported there)."""
+    root = project_root(paths)
+    if root is None:
+        return []
+    seen = {os.path.abspath(c.path) for c in named}
+    return [c for c in discover([root], settings.file_filter) if os.path.abspath(c.path) not in seen]
 
 
 def run_check(
@@ -121,26 +248,40 @@ def run_check(
     on_file: Callable[[int], None] | None = None,
     jobs: int | None = None,
 ) -> RunResult:
-    """Check every file under ``paths``; ``jobs`` worker processes (None: one per core for large runs)."""
+    """Check the files under ``paths`` inside their project; ``jobs`` worker processes for phase 1
+    (None: one per core for large runs)."""
     checker = checker or Checker(settings)
-    candidates = list(discover(list(paths), settings.file_filter))
-    if checker.cache is None:
-        _ = checker.analyzer.plan  # compiled once here rather than in every worker (with a cache, only misses need it)
-    else:
+    named = list(discover(list(paths), settings.file_filter))
+    checker.use_file_settings([c for c in named if c.warning is None and c.error is None])
+    others = project_candidates(paths, settings, named)
+    if checker.cache is not None:
         _ = checker.rules_digest  # computed once, before workers inherit it
     result = RunResult()
-    for report in run_all(partial(check_candidate, checker), candidates, crashed, jobs):
-        result.files_checked += 1
-        if on_file is not None:
-            on_file(result.files_checked)
-        if report.error is not None:
-            result.errors.append(report.error)
+    modules: list[ProjectModule] = []
+    count = len(named)
+    for number, done in enumerate(run_all(partial(check_candidate, checker), named + others, crashed, jobs)):
+        reported = number < count
+        if reported:
+            result.files_checked += 1
+            if on_file is not None:
+                on_file(result.files_checked)
+            if done.warning is not None:
+                result.warnings.append(done.warning)
+        if done.error is not None:
+            if reported:
+                result.errors.append(done.error)
             continue
-        assert report.check is not None
-        result.warnings.extend(report.check.warnings)
-        result.suppressed += report.check.suppressed
-        if report.check.findings and report.source is not None:
-            result.findings.extend(report.check.findings)
-            result.outcomes.append(FileOutcome(report.source, report.check.findings))
+        if done.summary is None:
+            continue
+        modules.append(ProjectModule(done.summary, done.candidate.display, reported, str(done.candidate.path)))
+    for display, check in checker.check_modules(modules).items():
+        result.warnings.extend(check.warnings)
+        result.suppressed += check.suppressed
+        if check.findings:
+            source = checker.source(display)
+            if source is not None:
+                result.findings.extend(check.findings)
+                result.outcomes.append(FileOutcome(source, check.findings))
     result.findings.sort(key=lambda f: f.sort_key)
+    result.outcomes.sort(key=lambda o: o.source.display)
     return result

@@ -37,6 +37,7 @@ class Settings:
     book: RuleBook
     enabled: set[str]  # every enabled code, pattern rules and engine rules
     file_filter: FileFilter
+    cli: CommandLine = field(default_factory=CommandLine)  # to build a sub-project's settings alike
 
     @property
     def known_codes(self) -> set[str]:
@@ -91,4 +92,14 @@ def build_settings(cli: CommandLine, cwd: Path | None = None, cache: Cache | Non
         respect_gitignore=config.respect_gitignore if cli.respect_gitignore is None else cli.respect_gitignore,
         force_exclude=cli.force_exclude,
     )
-    return Settings(config=config, book=book, enabled=enabled, file_filter=file_filter)
+    return Settings(config=config, book=book, enabled=enabled, file_filter=file_filter, cli=cli)
+
+
+def merged_book(settings: Sequence[Settings]) -> RuleBook:
+    """One rule book holding every rule and pattern set the given settings know (sub-projects)."""
+    rules: dict[str, Rule] = {}
+    sets = {}
+    for each in settings:
+        rules.update(each.book.rules)
+        sets.update(each.book.sets)
+    return RuleBook(rules=rules, sets=sets)

@@ -1,7 +1,8 @@
 """Inline and file-level suppression comments, and the report of those that suppress nothing.
 
-Honoured on the finding's line, on any related (ORM-side) line and on the scope's ``def``
-line: whichever a team finds most natural to annotate. Only real comments count (they come
+Honoured on the finding's line, on any related (ORM-side) line in the same file and on the
+scope's ``def`` line: whichever a team finds most natural to annotate. A related location in
+another file belongs to that file's comments, not this one's. Only real comments count (they come
 from tree-sitter ``comment`` nodes), so the same text inside a string does nothing.
 """
 
@@ -99,7 +100,7 @@ def apply_suppressions(
     kept: list[Finding] = []
     suppressed = 0
     for finding in findings:
-        rows = [finding.location.row, *(r.location.row for r in finding.related), finding.scope_row]
+        rows = [finding.location.row, *(r.location.row for r in finding.related if r.filename == finding.filename), finding.scope_row]
         candidates = file_level + [d for row in dict.fromkeys(rows) for d in by_row.get(row, [])]
         matched = [d for d in candidates if d.covers(finding.code)]
         for directive in matched:

@@ -24,7 +24,9 @@ def test_declared_helper_write_survives_the_session_rollback(shop: PgServer, tmp
     (tmp_path / "pyproject.toml").write_text('[tool.txmix]\nraw-connection-factories = ["shop_helpers.raw_conn"]\n')
     code, out, _ = run_txmix(["check", "txm006_declared.py"], tmp_path)
     assert code == 1 and " TXM006 " in out
-    assert run_txmix(["check", "--isolated", "txm006_declared.py"], tmp_path)[0] == 0
+    code, out, _ = run_txmix(["check", "--isolated", "txm006_declared.py"], tmp_path)
+    assert " TXM006 " not in out  # undeclared: not a declared factory...
+    assert code == 1 and " TXM001 " in out and "in `raw_conn` (shop_helpers.py:7)" in out  # ...but followed into the helper
     module = _load(tmp_path / "txm006_declared.py", "txmix_proof_txm006")
     engine = create_engine(shop.url())
     with Session(engine) as db:

@@ -1,1 +1,1 @@
-"""From one file's bytes to findings: parse, bind names to values, match sides per scope."""
+"""tree-sitter helpers shared by the binder and the fix stage: the parser, node text, comments, imports."""

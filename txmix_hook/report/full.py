@@ -1,4 +1,8 @@
-"""``--output-format full``: each finding with its source lines, carets, and the suggestion."""
+"""``--output-format full``: each finding with its source lines, carets, its path, and the suggestion.
+
+Related locations in the finding's own file are quoted with carets; every hop of the path
+(calls into other modules, the session's use) also gets one ``= path:`` line naming its file.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ def render(findings: Sequence[Finding], lines_of: Callable[[str], list[str]]) ->
         for start, end, label in sorted(marks, key=lambda m: m[0]):
             out.append(_snippet(lines, start, end, label, width))
         out.append(f"{' ' * width} |\n")
+        for r in finding.related:  # the whole path, one line per hop, in whichever file it is
+            out.append(f"{' ' * width} = path: {r.filename}:{r.location.row}:{r.location.column}: {r.message}\n")
         if finding.fix is not None:
             kind = {"safe": "fix", "unsafe": "unsafe fix (--unsafe-fixes)"}.get(finding.fix.applicability, "help")
             out.append(f"{' ' * width} = {kind}: {finding.fix.message}\n")

@@ -1,7 +1,8 @@
 """``--output-format sarif``: SARIF 2.1.0, what GitHub code scanning and most SAST tools read.
 
 Rules carry their help text and default level; results carry related locations (the ORM
-side), fixes (as artifact changes) and a partial fingerprint that survives line shifts.
+side and every call on the way, each in its own file) and the same path as a ``codeFlows``
+thread, fixes (as artifact changes) and a partial fingerprint that survives line shifts.
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def _physical(filename: str, start: Location, end: Location) -> dict[str, Any]:
     return {"artifactLocation": {"uri": filename.replace("\\", "/")}, "region": _region(start, end)}
 
 
+def _thread(f: Finding) -> list[dict[str, Any]]:
+    """The finding's path as one SARIF thread: where it is reported, then each hop in order."""
+    steps = [(f.filename, f.location, f.end_location, f.message)]
+    steps += [(r.filename, r.location, r.end_location, r.message) for r in f.related]
+    return [
+        {"location": {"physicalLocation": _physical(name, start, end), "message": {"text": text}}, "nestingLevel": 0, "executionOrder": i}
+        for i, (name, start, end, text) in enumerate(steps)
+    ]
+
+
 def _invocation(errors: Sequence[FileError]) -> dict[str, Any]:
     """Files that could not be checked make the run unsuccessful, each as a notification."""
     return {
@@ -81,6 +92,7 @@ def render_with(rule_docs: Callable[[], list[dict[str, Any]]]) -> Callable[[Sequ
                     {"id": i, "physicalLocation": _physical(r.filename, r.location, r.end_location), "message": {"text": r.message}}
                     for i, r in enumerate(f.related)
                 ]
+                result["codeFlows"] = [{"threadFlows": [{"locations": _thread(f)}]}]
             if f.fingerprint:
                 result["partialFingerprints"] = {"txmixFingerprint/v1": f.fingerprint}
             if f.fix is not None and f.fix.edits:

@@ -21,7 +21,7 @@ from txmix_hook.rules.errors import RuleError, format_key_path
 from txmix_hook.rules.files import builtin_rules_dir, rule_files
 from txmix_hook.rules.query_limits import query_problem
 from txmix_hook.rules.model import BindArgument, FixSpec, PatternSet, QuerySource, Rule, Side, ValueSource
-from txmix_hook.rules.rulebook import RuleBook
+from txmix_hook.rules.rulebook import SESSION_SET, RuleBook
 from txmix_hook.rules.schema import ADD_TO_SET_SCHEMA, OVERRIDE_SCHEMA, PATTERN_SET_SCHEMA, RULE_SCHEMA
 from txmix_hook.rules.validate import validate
 from txmix_hook.rules.yaml_document import Document, KeyPath, load_documents
@@ -202,6 +202,11 @@ def _block_indent(doc: Document, source: QuerySource) -> int:
         return source.column + 1
 
 
+def _is_session_side(side: dict[str, Any]) -> bool:
+    """Is this side the ORM session (a ref to, or an inline extension of, the session pattern set)?"""
+    return SESSION_SET in (side.get("ref"), side.get("extends"))
+
+
 def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
     data = doc.data
     sides = []
@@ -227,6 +232,8 @@ def _rule(doc: Document, book: RuleBook, builtin: bool) -> Rule:
     _check_template(doc, ("message",), data["message"], allowed)
     tests = data.get("tests", {})
     fix = _fix_spec(doc, data.get("fix"), allowed)
+    if fix is not None and fix.kinds and _is_session_side(data["sides"][data["report-at"]]):
+        raise doc.error(("report-at",), "a rule with fix kinds must report at the raw side: fixes rewrite the raw connection, never the ORM session")
     if fix is not None and "fix-safety" not in data["docs"]:
         raise doc.error(("docs",), "a rule with a fix needs a `fix-safety` paragraph in its docs")
     return Rule(

@@ -45,7 +45,7 @@ class RuleBook:
         return result
 
     def _source_may_match(self, source: ValueSource, data: bytes, memo: dict[str, bool]) -> bool:
-        if source.how in ("call", "annotation", "name"):
+        if source.how in ("call", "annotation", "name", "stored-annotation"):
             first, _, last = source.target.rpartition(".")
             if not _has(last, data, memo):
                 return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 SEVERITIES = ["error", "warning", "info"]
-SCOPES = ["function"]  # request and transaction scopes arrive with cross-module analysis
+SCOPES = ["function", "request", "transaction"]
 FIX_SAFETY = ["safe", "unsafe"]
 ID_PATTERN = r"^[A-Z][A-Z0-9]*[0-9]+$"
 SET_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
@@ -36,6 +36,11 @@ VALUE_SOURCE = {
         "call": {**_qualname, "description": "Calling this imported name (resolved through imports) returns a value."},
         "annotation": {**_qualname, "description": "A parameter or variable annotated with this imported type holds a value."},
         "name": {**_qualname, "description": "This imported name (a module-level connection, say) is itself a value."},
+        "stored-annotation": {
+            **_qualname,
+            "description": "A module-level name or class attribute (not a parameter: a caller may hand in the session's own"
+            " connection) annotated with this imported type holds a value.",
+        },
         "call-of": {**_set_ref, "description": "Calling a value of that pattern set returns a value."},
         "attribute-of": {**_named_from_set, "description": "This attribute of a value of that set is a value."},
         "method-of": {**_named_from_set, "description": "Calling this method on a value of that set returns a value."},

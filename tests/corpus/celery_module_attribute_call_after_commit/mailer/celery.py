@@ -1,0 +1,4 @@
+from celery import Celery
+
+app = Celery("mailer")
+app.config_from_object("mailer.celeryconfig")

@@ -1,0 +1,5 @@
+import os
+
+
+def database_password() -> str:
+    return os.environ["PAYROLL_DB_PASSWORD"]

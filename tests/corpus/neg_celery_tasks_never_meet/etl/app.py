@@ -1,0 +1,3 @@
+from celery import Celery
+
+app = Celery("etl", broker="redis://localhost:6379/3")

@@ -1,0 +1,406 @@
+"""Project-wide analysis: bindings across modules, calls followed, request and transaction scope.
+
+Each test writes a small real project (a pyproject.toml marks its root) and runs the real CLI,
+so the whole chain (summaries, project index, call graph, report) is what is checked.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from cli_helpers import run_txmix
+
+
+def project(root: Path, files: dict[str, str], config: str = "") -> Path:
+    (root / "pyproject.toml").write_text('[project]\nname = "demo"\n' + (f"\n[tool.txmix]\n{config}\n" if config else ""))
+    for name, body in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(body).lstrip("\n"))
+    return root
+
+
+def findings(root: Path, *paths: str) -> list[dict]:
+    code, out, err = run_txmix(["check", *(paths or (".",)), "--output-format", "json", "--exit-zero"], root)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def triples(root: Path, *paths: str) -> set[tuple[str, int, str]]:
+    return {(f["filename"], f["location"]["row"], f["code"]) for f in findings(root, *paths)}
+
+
+DATABASE = """
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    engine = create_engine("postgresql://shop@localhost/shop")
+    SessionLocal = sessionmaker(bind=engine)
+
+
+    def get_db():
+        db = SessionLocal()
+        try:
+            yield db
+        finally:
+            db.close()
+"""
+REPORTS = """
+    import psycopg2
+
+    DSN = "dbname=shop"
+
+
+    def fetch_totals(order_id):
+        conn = psycopg2.connect(DSN)
+        with conn.cursor() as cur:
+            cur.execute("SELECT sum(total) FROM lines WHERE order_id = %s", (order_id,))
+            return cur.fetchone()
+"""
+ORDERS = """
+    from fastapi import APIRouter, Depends
+    from sqlalchemy.orm import Session
+
+    from app.database import get_db
+    from app.reports import fetch_totals
+
+    router = APIRouter()
+
+
+    @router.post("/orders")
+    def create_order(order_id: int, db: Session = Depends(get_db)):
+        db.add(object())
+        totals = fetch_totals(order_id)
+        db.commit()
+        return totals
+"""
+
+
+def test_a_helper_in_another_module_is_followed_and_reported_at_the_call(tmp_path: Path) -> None:
+    root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": ORDERS})
+    [finding] = findings(root)
+    assert (finding["filename"], finding["location"]["row"], finding["code"]) == ("app/api/orders.py", 13, "TXM001")
+    assert "[`db` from `Depends(get_db)` (app/database.py:8); psycopg2 connection `conn` in `fetch_totals` (app/reports.py:7), called from `create_order` (app/api/orders.py:13)]" in finding["message"]
+    assert [(r["filename"], r["location"]["row"]) for r in finding["related"]] == [("app/reports.py", 7), ("app/api/orders.py", 12)]
+
+
+def test_only_the_named_file_is_reported_but_the_whole_project_is_read(tmp_path: Path) -> None:
+    root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": ORDERS})
+    assert triples(root, "app/api/orders.py") == {("app/api/orders.py", 13, "TXM001")}
+    assert triples(root, "app/reports.py") == set()
+
+
+def test_passing_the_session_or_its_connection_is_one_transaction(tmp_path: Path) -> None:
+    helper = """
+        def archive(conn, order_id):
+            cur = conn.cursor()
+            cur.execute("DELETE FROM orders WHERE id = %s", (order_id,))
+
+
+        def archive_with(session, order_id):
+            raw = session.connection().connection
+            raw.cursor().execute("DELETE FROM orders WHERE id = %s", (order_id,))
+    """
+    handler = """
+        from sqlalchemy.orm import Session
+
+        from app.helpers import archive, archive_with
+
+
+        def close(db: Session, order_id: int):
+            db.add(object())
+            archive(db.connection().connection, order_id)
+            archive_with(db, order_id)
+    """
+    root = project(tmp_path, {"app/__init__.py": "", "app/helpers.py": helper, "app/handler.py": handler})
+    assert triples(root) == set()
+
+
+def test_reexports_through_package_init_and_annotated_aliases_resolve(tmp_path: Path) -> None:
+    deps = """
+        from typing import Annotated
+
+        from fastapi import Depends
+        from sqlalchemy.orm import Session
+
+        from app.db import get_db
+
+        SessionDep = Annotated[Session, Depends(get_db)]
+    """
+    pool = """
+        from psycopg_pool import ConnectionPool
+
+        pool = ConnectionPool("dbname=shop")
+    """
+    handler = """
+        from app import SessionDep, pool
+
+
+        def rename(db: SessionDep, item_id: int):
+            db.get(object, item_id)
+            with pool.connection() as conn:
+                conn.execute("UPDATE items SET name = 'x'")
+    """
+    root = project(tmp_path, {
+        "app/__init__.py": "from .deps import SessionDep\nfrom .pool import pool\n",
+        "app/db.py": DATABASE, "app/deps.py": deps, "app/pool.py": pool, "app/handler.py": handler,
+    })
+    assert triples(root) == {("app/handler.py", 6, "TXM002")}
+
+
+def test_flask_sqlalchemy_factory_and_a_connection_cached_on_g(tmp_path: Path) -> None:
+    extensions = """
+        from flask_sqlalchemy import SQLAlchemy
+
+        db = SQLAlchemy()
+    """
+    pg = """
+        from flask import g
+
+        from app.extensions import db
+
+
+        def get_conn():
+            if "conn" not in g:
+                g.conn = db.engine.raw_connection()
+            return g.conn
+    """
+    views = """
+        from flask import Blueprint
+
+        from app.extensions import db
+        from app.models import Order
+        from app.pg import get_conn
+
+        bp = Blueprint("orders", __name__)
+
+
+        @bp.route("/orders/<int:order_id>/ship", methods=["POST"])
+        def ship(order_id):
+            order = Order.query.get(order_id)
+            conn = get_conn()
+            conn.cursor().execute("UPDATE stock SET n = n - 1")
+            db.session.commit()
+    """
+    models = """
+        from app.extensions import db
+
+
+        class Order(db.Model):
+            id = db.Column(db.Integer, primary_key=True)
+    """
+    root = project(tmp_path, {"app/__init__.py": "", "app/extensions.py": extensions, "app/pg.py": pg, "app/views.py": views, "app/models.py": models})
+    assert triples(root) == {("app/views.py", 13, "TXM004")}
+
+
+def test_a_class_storing_session_and_pool_mixes_across_its_methods(tmp_path: Path) -> None:
+    repo = """
+        from psycopg2.pool import ThreadedConnectionPool
+        from sqlalchemy.orm import Session
+
+
+        class Repo:
+            def __init__(self, session: Session, pool: ThreadedConnectionPool):
+                self.session = session
+                self.pool = pool
+
+            def _copy(self):
+                conn = self.pool.getconn()
+                conn.cursor().execute("INSERT INTO archive SELECT * FROM orders")
+
+            def archive(self):
+                self.session.query(object).all()
+                self._copy()
+    """
+    root = project(tmp_path, {"repo.py": repo})
+    assert triples(root) == {("repo.py", 16, "TXM001")}
+
+
+def test_recursion_and_call_cycles_terminate(tmp_path: Path) -> None:
+    code = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def ping(n):
+            return pong(n - 1) if n else psycopg2.connect("")
+
+
+        def pong(n):
+            return ping(n)
+
+
+        def walk(db: Session, n):
+            db.add(object())
+            walk(db, n - 1)
+            ping(n)
+    """
+    root = project(tmp_path, {"cycle.py": code})
+    assert triples(root) == {("cycle.py", 16, "TXM001")}
+
+
+def test_a_thread_target_is_not_called_and_listen_connections_are_apart(tmp_path: Path) -> None:
+    code = """
+        import threading
+
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def heartbeat():
+            conn = psycopg2.connect("")
+            conn.cursor().execute("UPDATE workers SET seen = now()")
+
+
+        def listen():
+            conn = psycopg2.connect("")
+            conn.cursor().execute("LISTEN jobs")
+            return conn
+
+
+        def run(db: Session):
+            threading.Thread(target=heartbeat, daemon=True).start()
+            listen()
+            db.add(object())
+    """
+    root = project(tmp_path, {"worker.py": code})
+    assert triples(root) == set()
+
+
+def test_a_connection_to_another_declared_database_is_unrelated(tmp_path: Path) -> None:
+    config = "DSN = 'dbname=shop'\nWAREHOUSE_DSN = 'dbname=dwh'\n"
+    code = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+        from app.config import DSN, WAREHOUSE_DSN
+
+
+        def export(db: Session):
+            db.add(object())
+            psycopg2.connect(WAREHOUSE_DSN)
+
+
+        def mix(db: Session):
+            db.add(object())
+            psycopg2.connect(DSN)
+    """
+    root = project(tmp_path, {"app/__init__.py": "", "app/config.py": config, "app/jobs.py": code}, 'other-databases = ["app.config.WAREHOUSE_DSN"]')
+    assert triples(root) == {("app/jobs.py", 14, "TXM001")}
+
+
+def test_session_state_decides_severity_closed_committed_open(tmp_path: Path) -> None:
+    code = """
+        import psycopg2
+        from sqlalchemy.orm import Session, sessionmaker
+
+        SessionLocal = sessionmaker()
+
+
+        def closed_first():
+            with SessionLocal() as s:
+                s.add(object())
+                s.commit()
+            psycopg2.connect("")
+
+
+        def committed_first(db: Session):
+            db.add(object())
+            db.commit()
+            psycopg2.connect("")
+
+
+        def still_open(db: Session):
+            db.add(object())
+            psycopg2.connect("")
+            db.commit()
+    """
+    root = project(tmp_path, {"jobs.py": code})
+    got = {(f["location"]["row"], f["severity"]) for f in findings(root)}
+    assert got == {(17, "warning"), (22, "error")}
+
+
+def test_every_output_format_carries_the_path(tmp_path: Path) -> None:
+    root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": ORDERS})
+    _, full, _ = run_txmix(["check", ".", "--output-format", "full"], root)
+    assert "= path: app/reports.py:7:12: psycopg2 connection `conn` used here" in full
+    _, sarif, _ = run_txmix(["check", ".", "--output-format", "sarif"], root)
+    [result] = json.loads(sarif)["runs"][0]["results"]
+    flow = result["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert [step["location"]["physicalLocation"]["artifactLocation"]["uri"] for step in flow] == ["app/api/orders.py", "app/reports.py", "app/api/orders.py"]
+    _, lines, _ = run_txmix(["check", ".", "--output-format", "json-lines"], root)
+    assert json.loads(lines.splitlines()[0])["related"][0]["filename"] == "app/reports.py"
+
+
+def test_a_suppression_on_the_call_site_silences_the_cross_module_finding(tmp_path: Path) -> None:
+    suppressed = ORDERS.replace("totals = fetch_totals(order_id)", "totals = fetch_totals(order_id)  # txmix: ignore[TXM001]")
+    root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": suppressed})
+    code, out, _ = run_txmix(["check", "."], root)
+    assert code == 0 and "TXM100" not in out
+
+
+def test_transaction_scope_ignores_raw_work_after_the_commit(tmp_path: Path) -> None:
+    code = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def committed_first(db: Session):
+            db.add(object())
+            db.commit()
+            psycopg2.connect("")
+
+
+        def inside(db: Session):
+            db.add(object())
+            psycopg2.connect("")
+            db.commit()
+    """
+    rule = (Path(__file__).resolve().parents[1] / "rules" / "TXM001-orm-and-psycopg2.yaml").read_text()
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "tx.yaml").write_text(
+        rule.replace("id: TXM001", "id: TXM901").replace("scope: request", "scope: transaction").replace("name: orm-and-psycopg2-in-one-scope", "name: tx-scope")
+    )
+    root = project(tmp_path, {"jobs.py": code}, 'extend-rules = ["rules"]\nselect = ["TXM901"]')
+    assert triples(root) == {("jobs.py", 13, "TXM901")}
+
+
+def test_standard_input_is_checked_inside_the_project_around_its_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from txmix_hook.cli import main
+
+    root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS})
+    monkeypatch.chdir(root)
+    done = CliRunner().invoke(main, ["check", "--stdin-filename", "app/api/orders.py", "-"], input=textwrap.dedent(ORDERS).lstrip("\n"))
+    assert done.exit_code == 1
+    assert "app/api/orders.py:13:14: TXM001" in done.stdout and "in `fetch_totals` (app/reports.py:7)" in done.stdout
+
+
+def test_a_sub_projects_own_config_applies_when_run_from_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    backend = tmp_path / "backend"
+    backend.mkdir()
+    (backend / "pyproject.toml").write_text('[project]\nname = "backend"\n\n[tool.txmix]\nignore = ["TXM001"]\n')
+    (backend / "orders.py").write_text(textwrap.dedent(MIX_SAME_FUNCTION))
+    (tmp_path / "tool.py").write_text(textwrap.dedent(MIX_SAME_FUNCTION))
+    assert {(f["filename"], f["code"]) for f in findings(tmp_path, "backend/orders.py", "tool.py")} == {("tool.py", "TXM001")}
+
+
+MIX_SAME_FUNCTION = """
+    import psycopg2
+    from sqlalchemy.orm import Session
+
+
+    def create_order(db: Session):
+        db.add(object())
+        psycopg2.connect("")
+"""
+
+
+def test_a_broken_first_line_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    root = project(tmp_path, {"tasks.py": "[celery import shared_task\n" + textwrap.dedent(MIX_SAME_FUNCTION)})
+    code, _, err = run_txmix(["check", "tasks.py", "--fix", "--unsafe-fixes"], root)
+    assert code in (0, 1) and "tasks.py:1:1: warning: syntax error" in err and "internal error" not in err

@@ -1,0 +1,78 @@
+"""The two phases wired together: summaries in, planned findings out, fixes attached.
+
+Phase 1 (``summarise_source``) runs per file and may run in worker processes; phase 2
+(``Analysis.match``) runs once over the project index in this process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from txmix_hook.finding import Finding
+from txmix_hook.fixes.stage import attach_fixes
+from txmix_hook.match.findings import Planned, RuleMatcher
+from txmix_hook.match.graph import CallGraph, group_sides
+from txmix_hook.match.sides import confirm_module, drop_listeners, is_shared
+from txmix_hook.project.index import ProjectIndex, ProjectModule
+from txmix_hook.project.typeindex import TypeIndex
+from txmix_hook.project.values import Evaluator
+from txmix_hook.rules.model import PatternSet, Rule
+from txmix_hook.rules.rulebook import RuleBook
+from txmix_hook.source import SourceFile
+from txmix_hook.summary.build import summarise
+from txmix_hook.summary.model import ModuleSummary
+
+# Files that can hold a suppression comment keep their comments even when nothing else is there.
+SUPPRESSION_MARKERS = (b"txmix", b"TXM")
+
+
+@dataclass
+class Analysis:
+    """What is built once per run (rule book, type index) and the two phases that use it."""
+
+    book: RuleBook
+    rules: Sequence[Rule]
+    other_databases: frozenset[str] = frozenset()  # `[tool.txmix] other-databases`
+    types: TypeIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.types = TypeIndex.build(self.book.sets.values())
+
+    @cached_property
+    def side_sets(self) -> tuple[PatternSet, ...]:
+        ids = sorted({side.set_id for rule in self.rules for side in rule.sides})
+        return tuple(self.book.sets[s] for s in ids)
+
+    def summarise(self, data: bytes, module: str, is_package: bool) -> ModuleSummary:
+        """Every side set's queries run on every file: a file need not import anything to use a
+        session or a pool another module made, so no word in it can rule a set out."""
+        return summarise(data, module, is_package, self.side_sets)
+
+    def match(self, modules: Sequence[ProjectModule]) -> list[Planned]:
+        index = ProjectIndex.build(modules)
+        evaluator = Evaluator(index, self.types, self.other_databases)
+        wanted = frozenset(pset.id for pset in self.side_sets)
+        confirmed = [m for number in range(len(index.modules)) for m in confirm_module(evaluator, number, wanted)]
+        kept = drop_listeners([m for m in confirmed if not is_shared(m, evaluator)], evaluator)
+        graph = CallGraph(evaluator, group_sides(kept))
+        matcher = RuleMatcher(self.book, evaluator, graph)
+        functions = [
+            (number, scope.index)
+            for number, module in enumerate(index.modules)
+            if module.reported
+            for scope in module.summary.scopes
+        ]
+        planned = matcher.find(self.rules, functions)
+        planned.sort(key=lambda p: p.finding.sort_key)
+        return planned
+
+    def findings(self, modules: Sequence[ProjectModule], source_of: Callable[[str], SourceFile | None]) -> list[Finding]:
+        return attach_fixes(self.match(modules), source_of)
+
+    def analyze(self, source: SourceFile, module: str = "") -> list[Finding]:
+        """One file as a project of its own (rule tests, samples)."""
+        name = module or source.path.stem
+        summary = self.summarise(source.data, name, source.path.name == "__init__.py")
+        return self.findings([ProjectModule(summary, source.display)], lambda _: source)

@@ -1,0 +1,217 @@
+"""Rules over the call graph: which function holds both sides of a rule, and the finding it gets.
+
+``scope: function`` looks at one function's own sides. ``scope: request`` (the built-in rules)
+and ``scope: transaction`` follow calls and ``Depends(...)``: a finding is reported once, in the innermost function
+that reaches both sides where no single callee already reaches both, at the first raw-side
+expression in it or the call that leads to the raw work, whichever comes first. The session's
+own state on the way decides the severity: closed (``close()``, the end of ``with
+Session() as s:``) before the raw work starts, no finding; committed (``commit()``, the end of
+``with X.begin():``), a warning at request scope (the visibility bug cannot happen, atomicity
+is still lost) and nothing at transaction scope; otherwise the rule's severity. Order is source
+order within the function, with a callee's work placed at its call; branches are not told apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from txmix_hook.finding import Finding, Location, Related
+from txmix_hook.match.graph import CallGraph, Evidence, Hop, Reach
+from txmix_hook.project.values import Evaluator
+from txmix_hook.rules.model import Rule
+from txmix_hook.rules.rulebook import RuleBook
+from txmix_hook.summary.ir import Attr, Call
+from txmix_hook.summary.model import Pos
+
+SESSION_SET = "sqlalchemy-session"
+
+
+@dataclass(frozen=True)
+class FixRequest:
+    """What the fix stage needs to rebuild the nodes of a one-function finding from the file."""
+
+    rule: Rule
+    module: int
+    scope_pos: Pos
+    raw_pos: Pos
+    orm_name: str
+    raw_name: str
+    values: dict[str, object]
+    imports: dict[str, str]
+    direct: bool  # both sides in the function itself: edits possible; otherwise the suggestion only
+
+
+@dataclass(frozen=True)
+class Planned:
+    finding: Finding
+    fix: FixRequest | None
+
+
+def start(pos: Pos) -> Location:
+    return Location(pos.row, pos.column)
+
+
+def end(pos: Pos) -> Location:
+    return Location(pos.end_row, pos.end_column)
+
+
+@dataclass
+class RuleMatcher:
+    book: RuleBook
+    evaluator: Evaluator
+    graph: CallGraph
+
+    def display(self, module: int) -> str:
+        return self.evaluator.project.modules[module].display
+
+    def find(self, rules: Sequence[Rule], functions: Sequence[tuple[int, int]]) -> list[Planned]:
+        planned: list[Planned] = []
+        for function in functions:
+            for rule in rules:
+                found = self._check(rule, function)
+                if found is not None:
+                    planned.append(found)
+        return planned
+
+    def _own(self, function: tuple[int, int]) -> Reach:
+        reach = Reach()
+        for match in self.graph.sides.get(function, ()):
+            reach.add(match.set_id, (Hop(match.module, match.scope, match.pos, "side", match.name),))
+        return reach
+
+    def _check(self, rule: Rule, function: tuple[int, int]) -> Planned | None:
+        set_ids = [side.set_id for side in rule.sides]
+        if rule.scope == "function":
+            reach = self._own(function)
+            if not reach.holds(set_ids):
+                return None
+        else:
+            reach = self.graph.reach(function)
+            if not reach.holds(set_ids):
+                return None
+            if any(self.graph.reach(target).holds(set_ids) for _, target in self.graph.callees(function)):
+                return None  # a callee holds both: it is reported there
+        raw_side = rule.side(rule.report_at)
+        raw = reach.first[raw_side.set_id]
+        severity = rule.severity
+        if rule.scope != "function":
+            state = self._session_state(rule, function, reach, raw[0].pos.start_byte)
+            if state == "closed" or (state == "committed" and rule.scope == "transaction"):
+                return None  # transaction scope: raw work after the commit is outside the ORM transaction
+            if state == "committed" and severity == "error":
+                severity = "warning"
+        return self._planned(rule, function, reach, severity)
+
+    def _session_state(self, rule: Rule, function: tuple[int, int], reach: Reach, raw_start: int) -> str:
+        """"open", "committed" or "closed": the ORM side's state when the raw work starts in ``function``."""
+        orm_sets = [s.set_id for s in rule.sides if s.name != rule.report_at]
+        if any(reach.last[s].pos.start_byte > raw_start for s in orm_sets):
+            return "open"  # ORM work after the raw work started
+        module, index = function
+        scope = self.evaluator.summary(module).scopes[index]
+        events: list[tuple[int, str]] = []
+        for site in scope.calls:
+            if site.pos.start_byte >= raw_start:
+                break
+            func = site.call.func
+            if isinstance(func, Attr) and func.name in ("commit", "close", "rollback"):
+                if SESSION_SET in self.evaluator.evaluate(module, func.base).sets:
+                    events.append((site.pos.end_byte, "closed" if func.name == "close" else "committed"))
+        for block in scope.withs:
+            if block.end_byte <= raw_start and SESSION_SET in self.evaluator.evaluate(module, block.value).sets:
+                begun = isinstance(block.value, Call) and isinstance(block.value.func, Attr) and block.value.func.name == "begin"
+                events.append((block.end_byte, "committed" if begun else "closed"))
+        last_orm = max(reach.last[s].pos.start_byte for s in orm_sets)
+        state = "open"
+        for at, what in sorted(events):
+            if at < last_orm:
+                continue  # ended before the last ORM work: the session was used again since
+            if what == "closed":
+                return "closed"
+            state = "committed"
+        return state
+
+    def _planned(self, rule: Rule, function: tuple[int, int], reach: Reach, severity: str) -> Planned:
+        module, index = function
+        scope = self.evaluator.summary(module).scopes[index]
+        evidence = {side.name: reach.first[side.set_id] for side in rule.sides}
+        values: dict[str, object] = {"scope_name": scope.qualname, "rule_id": rule.id}
+        for side in rule.sides:
+            path = evidence[side.name]
+            values[side.name] = path[-1].name
+            values[f"{side.name}_line"] = path[0].pos.row
+            values[f"{side.name}_label"] = self.book.sets[side.set_id].label
+        raw_path = evidence[rule.report_at]
+        primary = raw_path[0]
+        message = rule.message.format(**values)
+        chain = self._chain(rule, evidence)
+        if chain:
+            message = f"{message} [{chain}]"
+        related: list[Related] = []
+        raw_first = sorted(rule.sides, key=lambda side: side.name != rule.report_at)
+        for side in raw_first:
+            path = evidence[side.name]
+            hops = path[1:] if side.name == rule.report_at else path
+            label = self.book.sets[side.set_id].label
+            for hop in hops:
+                if hop.kind == "side":
+                    text = f"{label} `{hop.name}` used here"
+                elif hop.kind == "depends":
+                    text = f"`{hop.name}` provided here through Depends(...)"
+                else:
+                    text = f"`{hop.name}` called here"
+                related.append(Related(self.display(hop.module), start(hop.pos), end(hop.pos), text))
+        finding = Finding(
+            code=rule.id,
+            message=message,
+            severity=severity,
+            filename=self.display(module),
+            location=start(primary.pos),
+            end_location=end(primary.pos),
+            scope_name=scope.qualname,
+            scope_kind="module" if scope.kind == "main" else scope.kind,
+            related=tuple(related),
+            scope_row=scope.pos.row,
+        )
+        fix = None
+        orm_side = next(s for s in rule.sides if s.name != rule.report_at)
+        if rule.fix is not None:
+            direct = len(raw_path) == 1 and len(evidence[orm_side.name]) == 1
+            summary = self.evaluator.summary(module)
+            fix = FixRequest(rule, module, scope.pos, primary.pos, evidence[orm_side.name][-1].name, primary.name, values, summary.imports, direct)
+        return Planned(finding, fix)
+
+    def _origin(self, hop: Hop) -> str:
+        """Where a side's value came from when a dependency provided it: `db` from `Depends(get_db)`."""
+        scope = self.evaluator.summary(hop.module).scopes[hop.scope]
+        root = hop.name.split(".")[0].split("(")[0]
+        for param in scope.params:
+            if param.name != root:
+                continue
+            for where, provider in self.evaluator.dependencies(hop.module, param.annotation, param.default):
+                for module, index in sorted(self.evaluator.evaluate(where, provider).functions):
+                    function = self.evaluator.summary(module).scopes[index]
+                    return f"`{root}` from `Depends({function.name})` ({self.display(module)}:{function.pos.row})"
+        return ""
+
+    def _chain(self, rule: Rule, evidence: dict[str, Evidence]) -> str:
+        """How each side that is not directly in the function is reached, for the message."""
+        parts = []
+        for side in rule.sides:
+            path = evidence[side.name]
+            origin = self._origin(path[-1])
+            if origin:
+                parts.append(origin)
+            if len(path) < 2:
+                continue
+            end_hop = path[-1]
+            label = self.book.sets[side.set_id].label
+            where = f"{self.display(end_hop.module)}:{end_hop.pos.row}"
+            owner = self.graph.qualname((end_hop.module, end_hop.scope))
+            steps = ", ".join(
+                f"{'provided by Depends' if hop.kind == 'depends' else 'called'} from `{self.graph.qualname((hop.module, hop.scope))}` ({self.display(hop.module)}:{hop.pos.row})"
+                for hop in reversed(path[:-1])
+            )
+            parts.append(f"{label} `{end_hop.name}` in `{owner}` ({where}), {steps}")
+        return "; ".join(parts)

@@ -1,0 +1,1 @@
+"""Phase 2, part one: the project (root, modules) and name resolution across its summaries."""
