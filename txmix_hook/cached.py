@@ -66,7 +66,8 @@ def module_summary(
     cached: a summary is all of a file that another file's findings can depend on."""
     if cache is None:
         return summarise()
-    key = cache.key(MODULE_SUMMARY, digest, source.raw, module, "package" if is_package else "module")
+    name = module.encode("utf-8", "surrogateescape")  # a file name need not be valid UTF-8
+    key = cache.key(MODULE_SUMMARY, digest, source.raw, name, b"package" if is_package else b"module")
     return memo(cache, key, summarise)
 
 

@@ -74,9 +74,10 @@ class Summarised:
 class Checker:
     """Everything from files to reportable findings; keeps the last project for ``--fix`` rounds."""
 
-    def __init__(self, settings: Settings, cache: Cache | None = None) -> None:
+    def __init__(self, settings: Settings, cache: Cache | None = None, project: bool = True) -> None:
         self.settings = settings
         self.cache = cache
+        self.project = project  # False: a text checked on its own reads no project around it
         self.analysis = Analysis(settings.book, settings.pattern_rules, frozenset(settings.config.other_databases))
         self.modules: list[ProjectModule] = []
         self._sources: dict[str, SourceFile] = {}
@@ -177,7 +178,7 @@ class Checker:
     def check_source(self, source: SourceFile) -> FileCheck:
         """Check one text (a fixed file, standard input, an editor buffer) inside its project:
         the last run's, or the one around its path read now; its own summary is replaced."""
-        if not self.modules:
+        if not self.modules and self.project:
             self.modules = self._project_around(source)
         name, is_package = module_name(source.path)
         summary = self.summary_of(source, name, is_package)
