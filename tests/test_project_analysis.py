@@ -291,33 +291,35 @@ def test_a_connection_to_another_declared_database_is_unrelated(tmp_path: Path) 
     assert triples(root) == {("app/jobs.py", 14, "TXM001")}
 
 
+SESSION_STATES = """
+    import psycopg2
+    from sqlalchemy.orm import Session, sessionmaker
+
+    SessionLocal = sessionmaker()
+
+
+    def closed_first():
+        with SessionLocal() as s:
+            s.add(object())
+            s.commit()
+        psycopg2.connect("")
+
+
+    def committed_first(db: Session):
+        db.add(object())
+        db.commit()
+        psycopg2.connect("")
+
+
+    def still_open(db: Session):
+        db.add(object())
+        psycopg2.connect("")
+        db.commit()
+"""
+
+
 def test_session_state_decides_severity_closed_committed_open(tmp_path: Path) -> None:
-    code = """
-        import psycopg2
-        from sqlalchemy.orm import Session, sessionmaker
-
-        SessionLocal = sessionmaker()
-
-
-        def closed_first():
-            with SessionLocal() as s:
-                s.add(object())
-                s.commit()
-            psycopg2.connect("")
-
-
-        def committed_first(db: Session):
-            db.add(object())
-            db.commit()
-            psycopg2.connect("")
-
-
-        def still_open(db: Session):
-            db.add(object())
-            psycopg2.connect("")
-            db.commit()
-    """
-    root = project(tmp_path, {"jobs.py": code})
+    root = project(tmp_path, {"jobs.py": SESSION_STATES})
     got = {(f["location"]["row"], f["severity"]) for f in findings(root)}
     assert got == {(17, "warning"), (22, "error")}
 
@@ -342,29 +344,13 @@ def test_a_suppression_on_the_call_site_silences_the_cross_module_finding(tmp_pa
 
 
 def test_transaction_scope_ignores_raw_work_after_the_commit(tmp_path: Path) -> None:
-    code = """
-        import psycopg2
-        from sqlalchemy.orm import Session
-
-
-        def committed_first(db: Session):
-            db.add(object())
-            db.commit()
-            psycopg2.connect("")
-
-
-        def inside(db: Session):
-            db.add(object())
-            psycopg2.connect("")
-            db.commit()
-    """
     rule = (Path(__file__).resolve().parents[1] / "rules" / "TXM001-orm-and-psycopg2.yaml").read_text()
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "tx.yaml").write_text(
         rule.replace("id: TXM001", "id: TXM901").replace("scope: request", "scope: transaction").replace("name: orm-and-psycopg2-in-one-scope", "name: tx-scope")
     )
-    root = project(tmp_path, {"jobs.py": code}, 'extend-rules = ["rules"]\nselect = ["TXM901"]')
-    assert triples(root) == {("jobs.py", 13, "TXM901")}
+    root = project(tmp_path, {"jobs.py": SESSION_STATES}, 'extend-rules = ["rules"]\nselect = ["TXM901"]')
+    assert triples(root) == {("jobs.py", 22, "TXM901")}  # committed_first (line 17) is after the transaction
 
 
 def test_standard_input_is_checked_inside_the_project_around_its_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
