@@ -20,3 +20,8 @@ def enclosing_scope_node(node: Node) -> Node:
             return current
         current = parent
     return current
+
+
+def parent_scope_node(scope_node: Node) -> Node | None:
+    """The scope around a scope (None for the module)."""
+    return None if scope_node.type == "module" or scope_node.parent is None else enclosing_scope_node(scope_node.parent)
