@@ -51,21 +51,21 @@ MEASURE = r"""
 import ast, json, resource, statistics, sys, time
 from pathlib import Path
 from txmix_hook.limits import Limits
-from txmix_hook.runner import Checker, check_candidate
-from txmix_hook.discovery import Candidate
+from txmix_hook.runner import Checker
+from txmix_hook.source import read_source
 from txmix_hook.settings import CommandLine, build_settings
 path, repeat, limits_off = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1"
 settings = build_settings(CommandLine(isolated=True))
 if limits_off:
     object.__setattr__(settings.config, "limits", Limits(10**10, 10**10, 10**6, 10**6))
-checker = Checker(settings)
+checker = Checker(settings, project=False)  # the file alone: phase 1 and phase 2 on it
 sys.setrecursionlimit(10**6)
 ours, peer, outcome = [], [], ""
 for _ in range(repeat):
     began = time.process_time()
-    report = check_candidate(checker, Candidate(path, path.name, explicit=True))
+    checked = checker.check_source(read_source(path, path.name))
     ours.append(time.process_time() - began)
-    outcome = report.error or f"{len(report.check.findings)} findings"
+    outcome = f"{len(checked.findings)} findings"
     text = path.read_text()
     began = time.process_time()
     try:

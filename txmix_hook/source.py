@@ -53,6 +53,16 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
         """Rows as tree-sitter counts them (``"\\n"`` only), without a CRLF's ``"\\r"``."""
         return [line[:-1] if line.endswith("\r") else line for line in self.physical_lines]
 
+    @cached_property
+    def longest_line(self) -> int:
+        """Characters in the longest row; kept once per file, since every fix in it asks."""
+        return max((len(line) for line in self.lines), default=0)
+
+    @cached_property
+    def newline(self) -> str:
+        """The newline an edit writes: CRLF when the file uses it, else LF."""
+        return "\r\n" if "\r\n" in self.text else "\n"
+
     @property
     def writable_newlines(self) -> bool:
         """False when lone CRs and LFs are mixed: an edited text could not be put back as it was."""

@@ -29,7 +29,7 @@ class FixContext:
 
     @property
     def newline(self) -> str:
-        return "\r\n" if "\r\n" in self.source.text else "\n"
+        return self.source.newline
 
     def own_calls(self) -> Iterator[tuple[Node, Node, str]]:
         """``(call, receiver identifier, method)`` for every ``name.method(...)`` directly in the scope."""

@@ -24,6 +24,7 @@ from txmix_hook.fixes.imports import add_from_import
 from txmix_hook.fixes.raw_origin import raw_origin
 from txmix_hook.fixes.sql_params import ConversionError, Converted, convert, verbatim
 from txmix_hook.rules.model import FixSpec
+from txmix_hook.source import SourceFile
 
 def execute_on_session(spec: FixSpec, ctx: FixContext) -> list[Edit] | None:
     raw = ctx.raw_name
@@ -222,9 +223,19 @@ def _is_release_argument(node: Node) -> bool:
     return function is not None and function.type == "attribute" and text(function.child_by_field_name("attribute")) == "release"
 
 
+_last_import_edit: tuple[SourceFile, Edit] | None = None
+
+
 def _text_import_edit(ctx: FixContext) -> Edit:
-    """``from sqlalchemy import text``, where isort would put it."""
+    """``from sqlalchemy import text``, where isort would put it. The edit depends on the file
+    alone, and a file's fixes are built one after another: the last one is kept, so a file with
+    thousands of fixes scans its imports once, not once per fix."""
+    global _last_import_edit
+    if _last_import_edit is not None and _last_import_edit[0] is ctx.source:
+        return _last_import_edit[1]
     root = ctx.scope
     while root.parent is not None:
         root = root.parent
-    return add_from_import(root, ctx.source, "sqlalchemy", "text", ctx.newline)
+    edit = add_from_import(root, ctx.source, "sqlalchemy", "text", ctx.newline)
+    _last_import_edit = (ctx.source, edit)
+    return edit

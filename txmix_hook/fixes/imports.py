@@ -24,7 +24,7 @@ MIN_LINE_LIMIT = 88  # ruff's default line-length
 
 def line_limit(source: SourceFile) -> int:
     """The longest line a fix may write: the file's longest line or 88, whichever is larger."""
-    return max([MIN_LINE_LIMIT, *(len(line) for line in source.lines)])
+    return max(MIN_LINE_LIMIT, source.longest_line)
 
 
 @dataclass(frozen=True)
