@@ -85,21 +85,11 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
 
     @cached_property
     def _line_offsets(self) -> list[int]:
-        offsets = [0]
-        find = self.data.find
-        index = find(b"\n")
-        while index >= 0:
-            offsets.append(index + 1)
-            index = find(b"\n", index + 1)
-        return offsets
+        return line_starts(self.data)
 
     def column(self, row0: int, byte_col: int) -> int:
         """1-based character column of a tree-sitter (row, byte column) point."""
-        if row0 >= len(self._line_offsets):
-            return byte_col + 1
-        start = self._line_offsets[row0]
-        prefix = self.data[start : start + byte_col]
-        return (byte_col if prefix.isascii() else len(prefix.decode("utf-8", errors="replace"))) + 1
+        return char_column(self.data, self._line_offsets, row0, byte_col)
 
     def byte_column(self, row0: int, char_col0: int) -> int:
         """0-based byte column of a 0-based character column on a row (the inverse of ``column``)."""
@@ -173,3 +163,24 @@ def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
     return row, col
+
+
+def line_starts(data: bytes) -> list[int]:
+    """Byte offset of each row's start, rows ending at ``\n`` only (as tree-sitter counts them)."""
+    starts = [0]
+    find = data.find
+    index = find(b"\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = find(b"\n", index + 1)
+    return starts
+
+
+def char_column(data: bytes, starts: list[int], row0: int, byte_col: int) -> int:
+    """1-based character column of a (row, byte column) point; one definition for the summary
+    stage (which has only bytes) and for ``SourceFile``."""
+    if row0 >= len(starts):
+        return byte_col + 1
+    start = starts[row0]
+    prefix = data[start : start + byte_col]
+    return (byte_col if prefix.isascii() else len(prefix.decode("utf-8", errors="replace"))) + 1

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from tree_sitter import Node
 
+from txmix_hook.source import char_column, line_starts
 from txmix_hook.summary.model import Pos
 
 
@@ -14,20 +15,10 @@ class Positions:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        starts = [0]
-        find = data.find
-        index = find(b"\n")
-        while index >= 0:
-            starts.append(index + 1)
-            index = find(b"\n", index + 1)
-        self.starts = starts
+        self.starts = line_starts(data)
 
     def column(self, row0: int, byte_col: int) -> int:
-        if row0 >= len(self.starts):
-            return byte_col + 1
-        start = self.starts[row0]
-        prefix = self.data[start : start + byte_col]
-        return (byte_col if prefix.isascii() else len(prefix.decode("utf-8", errors="replace"))) + 1
+        return char_column(self.data, self.starts, row0, byte_col)
 
     def of(self, node: Node) -> Pos:
         (row, col), (end_row, end_col) = node.start_point, node.end_point
