@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 from cli_helpers import run_txmix
+from rule_template import two_sided_rule
 from txmix_hook.analysis import Analysis
 from txmix_hook.rules.loader import load_rulebook
 from txmix_hook.source import decode_source
@@ -13,21 +14,9 @@ from txmix_hook.source import decode_source
 
 def rule_with_raw_values(values: str) -> str:
     """ACME001: an ORM session and a raw side made from ``values`` (YAML flow list) in one scope."""
-    return f"""\
-id: ACME001
-name: orm-and-custom-raw-side
-severity: error
-scope: function
-report-at: raw
-message: "{{raw_label}} `{{raw}}` and {{orm_label}} `{{orm}}` in `{{scope_name}}`"
-sides:
-  orm: {{ ref: sqlalchemy-session }}
-  raw:
-    label: custom raw connection
-    values: {values}
-    queries: ["(call) @value", "(call function: (attribute object: (_) @value)) @match"]
-docs: {{ what: w, why: y, example: "x = 1\\n", use-instead: "x = 2\\n" }}
-"""
+    return two_sided_rule(
+        f'{{ label: custom raw connection, values: {values}, queries: ["(call) @value", "(call function: (attribute object: (_) @value)) @match"] }}'
+    )
 
 
 ORDERS = """\

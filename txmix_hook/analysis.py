@@ -14,10 +14,11 @@ from txmix_hook.finding import Finding
 from txmix_hook.fixes.stage import attach_fixes
 from txmix_hook.match.findings import Planned, RuleMatcher
 from txmix_hook.match.graph import CallGraph, group_sides
-from txmix_hook.match.sides import confirm_module, drop_listeners, is_shared
+from txmix_hook.match.sides import add_own_parts, confirm_module, drop_listeners, is_shared
 from txmix_hook.project.index import ProjectIndex, ProjectModule
 from txmix_hook.project.typeindex import TypeIndex
 from txmix_hook.project.values import Evaluator
+from txmix_hook.rules.extension import Variant, variants
 from txmix_hook.rules.model import PatternSet, Rule
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.source import SourceFile
@@ -41,9 +42,22 @@ class Analysis:
         self.types = TypeIndex.build(self.book.sets.values())
 
     @cached_property
+    def variants(self) -> dict[str, list[Variant]]:
+        """Per rule, the ways its sides may be held: one, unless it extends another rule."""
+        return {rule.id: variants(self.book, rule) for rule in self.rules}
+
+    @cached_property
+    def extensions(self) -> frozenset[tuple[str, str]]:
+        """(extended set, base set) pairs whose own values some rule's variant needs."""
+        return frozenset(part.own_of for each in self.variants.values() for variant in each for part in variant.values() if part.own_of)
+
+    @cached_property
     def side_sets(self) -> tuple[PatternSet, ...]:
-        ids = sorted({side.set_id for rule in self.rules for side in rule.sides})
-        return tuple(self.book.sets[s] for s in ids)
+        """The sets the rules' sides use, and the base sets an extending rule's values are told from."""
+        ids = {side.set_id for rule in self.rules for side in rule.sides}
+        ids |= {part.key for each in self.variants.values() for variant in each for part in variant.values() if part.own_of is None}
+        ids |= {set_id for pair in self.extensions for set_id in pair}
+        return tuple(self.book.sets[s] for s in sorted(ids))
 
     def summarise(self, data: bytes, module: str, is_package: bool) -> ModuleSummary:
         """Every side set's queries run on every file: a file need not import anything to use a
@@ -56,8 +70,8 @@ class Analysis:
         wanted = frozenset(pset.id for pset in self.side_sets)
         confirmed = [m for number in range(len(index.modules)) for m in confirm_module(evaluator, number, wanted)]
         kept = drop_listeners([m for m in confirmed if not is_shared(m, evaluator)], evaluator)
-        graph = CallGraph(evaluator, group_sides(kept))
-        matcher = RuleMatcher(self.book, evaluator, graph)
+        graph = CallGraph(evaluator, group_sides(add_own_parts(kept, self.extensions)))
+        matcher = RuleMatcher(self.book, evaluator, graph, self.variants)
         functions = [
             (number, scope.index)
             for number, module in enumerate(index.modules)

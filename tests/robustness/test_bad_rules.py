@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.helpers import BUILTIN_RULE, assert_no_crash, one_error_line, project_with_mix, txmix
+from tests.robustness.helpers import BUILTIN_RULE, MIX, assert_no_crash, one_error_line, project_with_mix, txmix
 
 
 def _rule_folder(root: Path, text: str) -> Path:
@@ -98,8 +98,16 @@ def _query_rule(query: str) -> str:
     return replaced
 
 
+def _project_mixing_through(tmp_path: Path, name: str) -> Path:
+    """A mix whose ORM side is only ``name`` (``name.add(order)``): only the extra query sees it,
+    since a mix of the built-in sets alone is TXM001's, never the extending rule's."""
+    root = project_with_mix(tmp_path)
+    (root / "good.py").write_text(MIX.replace("db: Session, order", "order").replace("db.add", f"{name}.add"))
+    return root
+
+
 def test_the_query_rule_helper_builds_a_rule_that_loads(tmp_path: Path) -> None:
-    code, out, err = _run_with_rules(project_with_mix(tmp_path), _query_rule("'((identifier) @id (#eq? @id \"zz\"))'"))
+    code, out, err = _run_with_rules(_project_mixing_through(tmp_path, "zz"), _query_rule("'((identifier) @id (#eq? @id \"zz\"))'"))
     assert code == 1 and "ABC001" in out, err
 
 
@@ -125,6 +133,6 @@ def test_costly_queries_are_refused_at_load(tmp_path: Path, query: str, expected
 
 
 def test_a_safe_match_regex_is_accepted_and_used(tmp_path: Path) -> None:
-    root = project_with_mix(tmp_path)
+    root = _project_mixing_through(tmp_path, "zz_uow")
     code, out, err = _run_with_rules(root, _query_rule("'((identifier) @id (#match? @id \"^zz_[a-z]*$\"))'"))
     assert code == 1 and "ABC001" in out, err

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from txmix_hook.finding import Finding, Location, Related
 from txmix_hook.match.graph import CallGraph, Evidence, Hop, Reach
 from txmix_hook.project.values import Evaluator
+from txmix_hook.rules.extension import Variant
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.summary.ir import Attr, Call
@@ -61,6 +62,7 @@ class RuleMatcher:
     book: RuleBook
     evaluator: Evaluator
     graph: CallGraph
+    variants: dict[str, list[Variant]]  # rule id -> the ways its sides may be held (rules/extension.py)
 
     def display(self, module: int) -> str:
         return self.evaluator.project.modules[module].display
@@ -81,31 +83,44 @@ class RuleMatcher:
         return reach
 
     def _check(self, rule: Rule, function: tuple[int, int]) -> Planned | None:
-        set_ids = [side.set_id for side in rule.sides]
+        """The rule's finding in ``function``: of the variants reported here, the one whose raw
+        side comes first (a rule that extends no other has one variant, its own sets)."""
+        found: tuple[int, int, Variant, Reach, str] | None = None
+        for number, variant in enumerate(self.variants[rule.id]):
+            held = self._held(rule, variant, function)
+            if held is not None:
+                reach, severity = held
+                raw_start = reach.first[variant[rule.report_at].key][0].pos.start_byte
+                if found is None or (raw_start, number) < found[:2]:
+                    found = (raw_start, number, variant, reach, severity)
+        return None if found is None else self._planned(rule, found[2], function, found[3], found[4])
+
+    def _held(self, rule: Rule, variant: Variant, function: tuple[int, int]) -> tuple[Reach, str] | None:
+        """(the reach, the severity) when ``function`` is where this variant of the rule is reported."""
+        keys = [part.key for part in variant.values()]
         if rule.scope == "function":
             reach = self._own(function)
-            if not reach.holds(set_ids):
+            if not reach.holds(keys):
                 return None
         else:
             reach = self.graph.reach(function)
-            if not reach.holds(set_ids):
+            if not reach.holds(keys):
                 return None
-            if any(self.graph.reach(target).holds(set_ids) for _, target in self.graph.callees(function)):
+            if any(self.graph.reach(target).holds(keys) for _, target in self.graph.callees(function)):
                 return None  # a callee holds both: it is reported there
-        raw_side = rule.side(rule.report_at)
-        raw = reach.first[raw_side.set_id]
+        raw = reach.first[variant[rule.report_at].key]
         severity = rule.severity
         if rule.scope != "function":
-            state = self._session_state(rule, function, reach, raw[0].pos.start_byte)
+            orm_keys = [part.key for name, part in variant.items() if name != rule.report_at]
+            state = self._session_state(orm_keys, function, reach, raw[0].pos.start_byte)
             if state == "closed" or (state == "committed" and rule.scope == "transaction"):
                 return None  # transaction scope: raw work after the commit is outside the ORM transaction
             if state == "committed" and severity == "error":
                 severity = "warning"
-        return self._planned(rule, function, reach, severity)
+        return reach, severity
 
-    def _session_state(self, rule: Rule, function: tuple[int, int], reach: Reach, raw_start: int) -> str:
+    def _session_state(self, orm_sets: list[str], function: tuple[int, int], reach: Reach, raw_start: int) -> str:
         """"open", "committed" or "closed": the ORM side's state when the raw work starts in ``function``."""
-        orm_sets = [s.set_id for s in rule.sides if s.name != rule.report_at]
         if any(reach.last[s].pos.start_byte > raw_start for s in orm_sets):
             return "open"  # ORM work after the raw work started
         module, index = function
@@ -132,20 +147,21 @@ class RuleMatcher:
             state = "committed"
         return state
 
-    def _planned(self, rule: Rule, function: tuple[int, int], reach: Reach, severity: str) -> Planned:
+    def _planned(self, rule: Rule, variant: Variant, function: tuple[int, int], reach: Reach, severity: str) -> Planned:
         module, index = function
         scope = self.evaluator.summary(module).scopes[index]
-        evidence = {side.name: reach.first[side.set_id] for side in rule.sides}
+        evidence = {side.name: reach.first[variant[side.name].key] for side in rule.sides}
+        labels = {side.name: self.book.sets[variant[side.name].label_set].label for side in rule.sides}
         values: dict[str, object] = {"scope_name": scope.qualname, "rule_id": rule.id}
         for side in rule.sides:
             path = evidence[side.name]
             values[side.name] = path[-1].name
             values[f"{side.name}_line"] = path[0].pos.row
-            values[f"{side.name}_label"] = self.book.sets[side.set_id].label
+            values[f"{side.name}_label"] = labels[side.name]
         raw_path = evidence[rule.report_at]
         primary = raw_path[0]
         message = rule.message.format(**values)
-        chain = self._chain(rule, evidence)
+        chain = self._chain(rule, evidence, labels)
         if chain:
             message = f"{message} [{chain}]"
         related: list[Related] = []
@@ -153,7 +169,7 @@ class RuleMatcher:
         for side in raw_first:
             path = evidence[side.name]
             hops = path[1:] if side.name == rule.report_at else path
-            label = self.book.sets[side.set_id].label
+            label = labels[side.name]
             for hop in hops:
                 if hop.kind == "side":
                     text = f"{label} `{hop.name}` used here"
@@ -195,7 +211,7 @@ class RuleMatcher:
                     return f"`{root}` from `Depends({function.name})` ({self.display(module)}:{function.pos.row})"
         return ""
 
-    def _chain(self, rule: Rule, evidence: dict[str, Evidence]) -> str:
+    def _chain(self, rule: Rule, evidence: dict[str, Evidence], labels: dict[str, str]) -> str:
         """How each side that is not directly in the function is reached, for the message."""
         parts = []
         for side in rule.sides:
@@ -206,7 +222,7 @@ class RuleMatcher:
             if len(path) < 2:
                 continue
             end_hop = path[-1]
-            label = self.book.sets[side.set_id].label
+            label = labels[side.name]
             where = f"{self.display(end_hop.module)}:{end_hop.pos.row}"
             owner = self.graph.qualname((end_hop.module, end_hop.scope))
             steps = ", ".join(

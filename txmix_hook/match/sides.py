@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from txmix_hook.project.values import Evaluator
+from txmix_hook.rules.extension import own_key
 from txmix_hook.summary.ir import Attr, Call, StringAnnotation, root_name
 from txmix_hook.summary.model import Param, Pos, ScopeSummary
 
@@ -97,3 +99,16 @@ def drop_listeners(matches: list[SideMatch], evaluator: Evaluator) -> list[SideM
         if match.name.split(".")[0].split("(")[0] not in cache[key]:
             kept.append(match)
     return kept
+
+
+def add_own_parts(matches: list[SideMatch], extensions: Iterable[tuple[str, str]]) -> list[SideMatch]:
+    """For each (extended set, base set): the matches of the extended set where the base set has
+    none, again under ``own_key``: the values only an extension adds (see rules/extension.py)."""
+    at = {(m.set_id, m.module, m.pos.start_byte, m.pos.end_byte) for m in matches}
+    own = [
+        replace(m, set_id=own_key(extended, base))
+        for extended, base in sorted(set(extensions))
+        for m in matches
+        if m.set_id == extended and (base, m.module, m.pos.start_byte, m.pos.end_byte) not in at
+    ]
+    return matches + own

@@ -160,6 +160,7 @@ def _pattern_set(doc: Document, set_id: str, data: dict[str, Any], path: KeyPath
         bind_argument=bind_argument,
         origin=doc.file,
         description=data.get("description", base.description if base else ""),
+        extends=base.id if base else None,
     )
 
 

@@ -40,6 +40,7 @@ class PatternSet:
     bind_argument: BindArgument | None
     origin: str
     description: str = ""
+    extends: str | None = None  # the set this one starts from (its values are all this one's too)
 
 
 @dataclass(frozen=True)
