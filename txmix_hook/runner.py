@@ -21,6 +21,7 @@ from txmix_hook.cache import Cache
 from txmix_hook.cached import module_summary, rules_digest
 from txmix_hook.discovery import Candidate, discover
 from txmix_hook.finding import Finding
+from txmix_hook.gc_paused import gc_paused
 from txmix_hook.internal_error import internal_error_line
 from txmix_hook.limits import over_limit
 from txmix_hook.parallel import run_all
@@ -178,6 +179,10 @@ class Checker:
     def check_source(self, source: SourceFile) -> FileCheck:
         """Check one text (a fixed file, standard input, an editor buffer) inside its project:
         the last run's, or the one around its path read now; its own summary is replaced."""
+        with gc_paused():
+            return self._check_source(source)
+
+    def _check_source(self, source: SourceFile) -> FileCheck:
         if not self.modules and self.project:
             self.modules = self._project_around(source)
         name, is_package = module_name(source.path)
@@ -251,7 +256,11 @@ def run_check(
 ) -> RunResult:
     """Check the files under ``paths`` inside their project; ``jobs`` worker processes for phase 1
     (None: one per core for large runs)."""
-    checker = checker or Checker(settings)
+    with gc_paused():
+        return _run_check(paths, settings, checker or Checker(settings), on_file, jobs)
+
+
+def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_file: Callable[[int], None] | None, jobs: int | None) -> RunResult:
     named = list(discover(list(paths), settings.file_filter))
     checker.use_file_settings([c for c in named if c.warning is None and c.error is None])
     others = project_candidates(paths, settings, named)
