@@ -109,3 +109,61 @@ def test_an_edited_rule_file_is_loaded_again(project: Path) -> None:
     assert run_txmix(["check", "."], project) == uncached(project)
     assert "TXM001" not in run_txmix(["check", "."], project)[1]
     assert run_txmix(["rule", "list"], project) != first
+
+
+HELPER_HANDLER = """\
+from app.db import SessionLocal
+from app.helpers import totals
+
+
+def handler(order):
+    db = SessionLocal()
+    db.add(order)
+    totals()
+    db.commit()
+"""
+RAW_HELPER = """\
+import psycopg2
+
+
+def totals():
+    conn = psycopg2.connect("dbname=shop")
+    conn.cursor().execute("SELECT 1")
+"""
+DB_MODULE = """\
+from sqlalchemy.orm import sessionmaker
+
+SessionLocal = sessionmaker()
+"""
+
+
+def test_the_project_result_is_not_reused_after_a_change_in_a_module_not_named(project: Path) -> None:
+    """Phase 2's result is cached for the whole project: editing a helper the named handler
+    calls, or the configuration phase 2 reads, must give the new result, not the stored one."""
+    app = project / "app"
+    (app / "db.py").write_text(DB_MODULE)
+    (app / "helpers.py").write_text(RAW_HELPER)
+    (app / "handler.py").write_text(HELPER_HANDLER)
+    named = ["check", "app/handler.py"]
+    first, again = run_txmix(named, project), run_txmix(named, project)
+    assert first == again and "app/handler.py:8:5: TXM001" in first[1]
+    (app / "helpers.py").write_text(RAW_HELPER.replace('psycopg2.connect("dbname=shop")', "object()"))
+    assert run_txmix(named, project)[0] == 0
+    (app / "helpers.py").write_text(RAW_HELPER.replace('"dbname=shop"', "WAREHOUSE_DSN").replace("import psycopg2\n", "import psycopg2\nfrom app.settings import WAREHOUSE_DSN\n"))
+    (app / "settings.py").write_text('WAREHOUSE_DSN = "dbname=warehouse"\n')
+    assert "TXM001" in run_txmix(named, project)[1]
+    (project / "pyproject.toml").write_text('[tool.txmix]\nother-databases = ["app.settings.WAREHOUSE_DSN"]\n')
+    assert run_txmix(named, project)[0] == 0
+    assert run_txmix(named, project) == run_txmix([*named, "--no-cache"], project)
+
+
+def test_a_project_result_is_kept_per_set_of_named_files(project: Path) -> None:
+    """The same summaries with other files named report in those files only."""
+    app = project / "app"
+    (app / "db.py").write_text(DB_MODULE)
+    (app / "helpers.py").write_text(RAW_HELPER)
+    (app / "handler.py").write_text(HELPER_HANDLER)
+    whole = run_txmix(["check", "."], project)
+    one = run_txmix(["check", "app/orders.py"], project)
+    assert "app/handler.py" in whole[1] and "app/handler.py" not in one[1] and "app/orders.py" in one[1]
+    assert run_txmix(["check", "."], project) == whole

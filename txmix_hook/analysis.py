@@ -13,8 +13,8 @@ from functools import cached_property
 from txmix_hook.finding import Finding
 from txmix_hook.fixes.stage import attach_fixes
 from txmix_hook.match.findings import Planned, RuleMatcher
-from txmix_hook.match.graph import CallGraph, group_sides
-from txmix_hook.match.sides import add_own_parts, confirm_module, drop_listeners, is_shared
+from txmix_hook.match.graph import CallGraph
+from txmix_hook.match.sides import SidesByFunction
 from txmix_hook.project.index import ProjectIndex, ProjectModule
 from txmix_hook.project.typeindex import TypeIndex
 from txmix_hook.project.values import Evaluator
@@ -68,9 +68,7 @@ class Analysis:
         index = ProjectIndex.build(modules)
         evaluator = Evaluator(index, self.types, self.other_databases)
         wanted = frozenset(pset.id for pset in self.side_sets)
-        confirmed = [m for number in range(len(index.modules)) for m in confirm_module(evaluator, number, wanted)]
-        kept = drop_listeners([m for m in confirmed if not is_shared(m, evaluator)], evaluator)
-        graph = CallGraph(evaluator, group_sides(add_own_parts(kept, self.extensions)))
+        graph = CallGraph(evaluator, SidesByFunction(evaluator, wanted, self.extensions))
         matcher = RuleMatcher(self.book, evaluator, graph, self.variants)
         functions = [
             (number, scope.index)
@@ -82,11 +80,12 @@ class Analysis:
         planned.sort(key=lambda p: p.finding.sort_key)
         return planned
 
-    def findings(self, modules: Sequence[ProjectModule], source_of: Callable[[str], SourceFile | None]) -> list[Finding]:
-        return attach_fixes(self.match(modules), source_of)
+    def findings(self, modules: Sequence[ProjectModule], source_of: Callable[[str], SourceFile | None], planned: list[Planned] | None = None) -> list[Finding]:
+        """Phase 2 (or its result, when known) with fixes attached (they re-read the files)."""
+        return attach_fixes(self.match(modules) if planned is None else planned, source_of)
 
     def analyze(self, source: SourceFile, module: str = "") -> list[Finding]:
         """One file as a project of its own (rule tests, samples)."""
         name = module or source.path.stem
         summary = self.summarise(source.data, name, source.path.name == "__init__.py")
-        return self.findings([ProjectModule(summary, source.display)], lambda _: source)
+        return self.findings([ProjectModule.of(summary, source.display)], lambda _: source)

@@ -66,7 +66,7 @@ class Cache:
         no two different part lists can hash alike."""
         digest = hashlib.sha256(_salt())
         for part in (kind, *parts):
-            raw = part.encode("utf-8") if isinstance(part, str) else part
+            raw = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # file names need not be UTF-8
             digest.update(len(raw).to_bytes(8, "big"))
             digest.update(raw)
         return digest.digest()

@@ -3,7 +3,7 @@
 Two things are cached. The loaded rule book (YAML parsing, schema validation and query
 checks are a large part of a short run's start), keyed on every rule file's path and bytes.
 And one file's summary (phase 1), keyed on the file's bytes, its dotted module name and the
-digest of the rules that shape it: ``module_summary`` is the single place that decides.
+digest of the rules that shape it: ``summary_key`` is the single place that decides.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from txmix_hook.rules.files import builtin_rules_dir, rule_files
 if TYPE_CHECKING:
     from txmix_hook.rules.model import Rule
     from txmix_hook.rules.rulebook import RuleBook
-    from txmix_hook.source import SourceFile
+    from txmix_hook.project.index import ProjectModule
     from txmix_hook.summary.model import ModuleSummary
+    from txmix_hook.summary.record import SummaryRecord
 
 T = TypeVar("T")
 
-MODULE_SUMMARY = "module-summary/1"
+MODULE_SUMMARY = "module-summary/2"  # a SummaryRecord
+PROJECT_MATCHES = "project-matches/1"  # phase 2's planned findings for one whole project
 RULE_BOOK = "rule-book/1"
 
 
@@ -58,22 +60,62 @@ def rules_digest(book: RuleBook, enabled_rules: Sequence[Rule]) -> bytes:
     return canonical_digest(book.sets, book.rules, sorted(rule.id for rule in enabled_rules))
 
 
-def module_summary(
-    cache: Cache | None, digest: bytes, source: SourceFile, module: str, is_package: bool, summarise: Callable[[], ModuleSummary]
-) -> ModuleSummary:
-    """One file's summary (phase 1), reused while its bytes, its module name and the rules'
-    queries are unchanged. Matching (phase 2) depends on the whole project, so it is never
-    cached: a summary is all of a file that another file's findings can depend on."""
-    if cache is None:
-        return summarise()
+def summary_key(cache: Cache, digest: bytes, raw: bytes, module: str, is_package: bool) -> bytes:
+    """The key of one file's summary (phase 1): its bytes, its module name, and ``digest`` (the
+    rules and limits that shape it). Matching (phase 2) depends on the whole project, so it is
+    never cached: a summary is all of a file that another file's findings can depend on."""
     name = module.encode("utf-8", "surrogateescape")  # a file name need not be valid UTF-8
-    key = cache.key(MODULE_SUMMARY, digest, source.raw, name, b"package" if is_package else b"module")
-    return memo(cache, key, summarise)
+    return cache.key(MODULE_SUMMARY, digest, raw, name, b"package" if is_package else b"module")
 
 
-def memo(cache: Cache, key: bytes, compute: Callable[[], T]) -> T:
+def module_record(
+    cache: Cache | None, digest: bytes, raw: bytes, module: str, is_package: bool, summarise: Callable[[], ModuleSummary]
+) -> SummaryRecord:
+    """One file's summary record, reused while its bytes, its module name and ``digest`` are unchanged."""
+    from txmix_hook.summary.record import SummaryRecord  # not for commands that read no Python
+
+    if cache is None:
+        return SummaryRecord.of(summarise())
+    key = summary_key(cache, digest, raw, module, is_package)
+
+    def computed() -> SummaryRecord:
+        record = SummaryRecord.of(summarise())
+        record.key = key
+        return record
+
+    found = memo(cache, key, computed, SummaryRecord)
+    found.key = key
+    return found
+
+
+def cached_record(cache: Cache, digest: bytes, raw: bytes, module: str, is_package: bool) -> SummaryRecord | None:
+    from txmix_hook.summary.record import SummaryRecord
+
+    key = summary_key(cache, digest, raw, module, is_package)
     found = cache.load(key)
-    if found is not None:
+    if not isinstance(found, SummaryRecord):
+        return None
+    found.key = key
+    return found
+
+
+def project_key(cache: Cache, digest: bytes, modules: Sequence[ProjectModule]) -> bytes | None:
+    """The key of phase 2's result for this project: every module's summary key, in order, with
+    where it is and whether it is reported. None when a summary has no key (not from the cache):
+    then nothing is known to be unchanged."""
+    parts: list[bytes | str] = [digest]
+    for module in modules:
+        if module.record.key is None:
+            return None
+        parts += [module.record.key, module.display, module.path, b"reported" if module.reported else b"-"]
+    return cache.key(PROJECT_MATCHES, *parts)
+
+
+def memo(cache: Cache, key: bytes, compute: Callable[[], T], kind: type | None = None) -> T:
+    """The value under ``key``, or ``compute()`` stored there; an entry of another ``kind`` (a
+    foreign or older payload) is recomputed, never trusted."""
+    found = cache.load(key)
+    if found is not None and (kind is None or isinstance(found, kind)):
         return found  # type: ignore[no-any-return]
     value = compute()
     cache.store(key, value)

@@ -18,20 +18,23 @@ from pathlib import Path
 from txmix_hook.analysis import Analysis
 from txmix_hook.baseline import fingerprint_findings
 from txmix_hook.cache import Cache
-from txmix_hook.cached import module_summary, rules_digest
+from txmix_hook.cached import cached_record, memo, module_record, project_key, rules_digest
 from txmix_hook.discovery import Candidate, discover
 from txmix_hook.finding import Finding
 from txmix_hook.gc_paused import gc_paused
 from txmix_hook.internal_error import internal_error_line
 from txmix_hook.limits import over_limit
 from txmix_hook.parallel import run_all
+from txmix_hook.match.findings import Planned
 from txmix_hook.project.index import ProjectModule
 from txmix_hook.project.root import module_name, project_root
 from txmix_hook.config import find_config
 from txmix_hook.settings import Settings, build_settings, merged_book
 from txmix_hook.source import SourceError, SourceFile, read_source
+from txmix_hook.stat_index import StatIndex, status_of
 from txmix_hook.suppress import apply_suppressions, parse_directives
-from txmix_hook.summary.model import ModuleSummary
+from txmix_hook.regular_file import read_regular_file
+from txmix_hook.summary.record import SummaryRecord
 
 
 @dataclass
@@ -67,7 +70,7 @@ class Summarised:
     """What phase 1 sends back for one file (across a process boundary when run in parallel)."""
 
     candidate: Candidate
-    summary: ModuleSummary | None
+    record: SummaryRecord | None
     error: str | None = None
     warning: str | None = None
 
@@ -85,6 +88,7 @@ class Checker:
         self._by_config: dict[Path | None, Settings] = {settings.config.path: settings}
         self._by_folder: dict[Path, Settings] = {}
         self._file_settings: dict[str, Settings] = {}
+        self._by_display: dict[str, ProjectModule] | None = None
 
     def settings_for(self, path: Path) -> Settings:
         """The nearest ``[tool.txmix]`` above the file decides (as ruff), unless the command line
@@ -117,15 +121,31 @@ class Checker:
 
     @cached_property
     def rules_digest(self) -> bytes:
-        return rules_digest(self.analysis.book, self.analysis.rules)
+        """What shapes a summary besides the file: the rules, and the limits that decide
+        whether it is summarised at all (a cache hit skips the limit checks)."""
+        return rules_digest(self.analysis.book, self.analysis.rules) + repr(self.settings.config.limits).encode()
 
     def summarise(self, candidate: Candidate) -> Summarised:
         return check_candidate(self, candidate)
 
+    def cached(self, candidate: Candidate) -> Summarised | None:
+        """A summary from the cache, read here rather than in a worker: only the file's bytes
+        and one entry, no decoding or limit checks (the key covers both), and the summary
+        itself stays pickled until phase 2 asks for it. None on a miss."""
+        if self.cache is None or candidate.warning is not None or candidate.error is not None:
+            return None
+        try:
+            raw = read_regular_file(candidate.path)
+        except OSError:
+            return None  # phase 1 says why
+        name, is_package = module_name(candidate.path)
+        record = cached_record(self.cache, self.rules_digest, raw, name, is_package)
+        return Summarised(candidate, record) if record is not None else None
+
     def source(self, display: str) -> SourceFile | None:
         found = self._sources.get(display)
         if found is None:
-            module = next((m for m in self.modules if m.display == display), None)
+            module = self._module_by_display().get(display)
             path = Path(module.path) if module is not None and module.path else Path(display)
             try:
                 found = self._sources[display] = read_source(path, display)
@@ -133,10 +153,25 @@ class Checker:
                 return None
         return found
 
+    def _known_matches(self, modules: list[ProjectModule]) -> list[Planned] | None:
+        """Phase 2's result for exactly these summaries, from the cache (computed and stored
+        here on a miss): a run where nothing changed reads one entry instead of matching."""
+        digest = self.rules_digest + repr(sorted(self.analysis.other_databases)).encode()
+        key = project_key(self.cache, digest, modules) if self.cache is not None else None
+        if key is None or self.cache is None:
+            return None
+        return memo(self.cache, key, lambda: self.analysis.match(modules), list)
+
+    def _module_by_display(self) -> dict[str, ProjectModule]:
+        if self._by_display is None or len(self._by_display) != len(self.modules):
+            self._by_display = {m.display: m for m in self.modules}
+        return self._by_display
+
     def check_modules(self, modules: list[ProjectModule]) -> dict[str, FileCheck]:
         """Match over the project; per reported file: ignores, suppressions, fingerprints."""
         self.modules = modules
-        findings = self.analysis.findings(modules, self.source)
+        self._by_display = None
+        findings = self.analysis.findings(modules, self.source, self._known_matches(modules))
         by_file: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_file[finding.filename].append(finding)
@@ -148,7 +183,7 @@ class Checker:
         return checks
 
     def _file_check(self, module: ProjectModule, findings: list[Finding]) -> FileCheck:
-        summary = module.summary
+        summary = module.record  # what reporting needs: the summary itself may stay pickled
         warnings = []
         if summary.syntax_error is not None:
             row, column = summary.syntax_error
@@ -186,32 +221,59 @@ class Checker:
         if not self.modules and self.project:
             self.modules = self._project_around(source)
         name, is_package = module_name(source.path)
-        summary = self.summary_of(source, name, is_package)
+        record = self.summary_of(source, name, is_package)
         self._sources[source.display] = source
         modules = [
-            replace(m, summary=summary) if m.display == source.display else replace(m, reported=False)
+            replace(m, record=record) if m.display == source.display else replace(m, reported=False)
             for m in self.modules
         ]
         if not any(m.display == source.display for m in modules):
-            modules.append(ProjectModule(summary, source.display, True, str(source.path)))
+            modules.append(ProjectModule(record, source.display, True, str(source.path)))
         previous = self.modules
         try:
             return self.check_modules(modules).get(source.display, FileCheck([], [], 0))
         finally:
-            self.modules = [replace(m, summary=summary) if m.display == source.display else m for m in previous]
+            self.modules = [replace(m, record=record) if m.display == source.display else m for m in previous]
+            self._by_display = None
 
 
-    def summary_of(self, source: SourceFile, name: str, is_package: bool) -> ModuleSummary:
+    def summary_of(self, source: SourceFile, name: str, is_package: bool) -> SummaryRecord:
         digest = self.rules_digest if self.cache is not None else b""
-        return module_summary(self.cache, digest, source, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
+        return module_record(self.cache, digest, source.raw, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
+
+    def summarise_all(self, candidates: Sequence[Candidate], jobs: int | None = None) -> list[Summarised]:
+        """Phase 1 for every candidate, in order: files whose status is unchanged from the
+        stat index, cache hits here, the rest in workers."""
+        if self.cache is None:
+            return list(run_all(self.summarise, candidates, crashed, jobs))
+        index = StatIndex(self.cache, self.rules_digest)
+        paths = [os.path.abspath(c.path) for c in candidates]
+        statuses = [status_of(p) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
+        done: list[Summarised | None] = []
+        for candidate, path, status in zip(candidates, paths, statuses):
+            record = index.record(path, status, partial(self._full_record, candidate))
+            done.append(Summarised(candidate, record) if record is not None else self.cached(candidate))
+        missed = [number for number, found in enumerate(done) if found is None]
+        for number, result in zip(missed, run_all(self.summarise, [candidates[n] for n in missed], crashed, jobs)):
+            done[number] = result
+        for found, path, status in zip(done, paths, statuses):
+            if found is not None and found.record is not None:
+                index.remember(path, status, found.record)
+        index.save()
+        return [d for d in done if d is not None]
+
+    def _full_record(self, candidate: Candidate) -> SummaryRecord | None:
+        """A record the stat index named, when phase 2 needs its summary."""
+        found = self.cached(candidate) or self.summarise(candidate)
+        return found.record
 
     def _project_around(self, source: SourceFile) -> list[ProjectModule]:
         here = Candidate(source.path, source.display, explicit=True)
         others = project_candidates([source.path], self.settings, [here])
         return [
-            ProjectModule(done.summary, done.candidate.display, False, str(done.candidate.path))
-            for done in run_all(self.summarise, others, crashed)
-            if done.summary is not None
+            ProjectModule(done.record, done.candidate.display, False, str(done.candidate.path))
+            for done in self.summarise_all(others)
+            if done.record is not None
         ]
 
 
@@ -269,7 +331,7 @@ def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_f
     result = RunResult()
     modules: list[ProjectModule] = []
     count = len(named)
-    for number, done in enumerate(run_all(partial(check_candidate, checker), named + others, crashed, jobs)):
+    for number, done in enumerate(checker.summarise_all(named + others, jobs)):
         reported = number < count
         if reported:
             result.files_checked += 1
@@ -281,9 +343,9 @@ def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_f
             if reported:
                 result.errors.append(done.error)
             continue
-        if done.summary is None:
+        if done.record is None:
             continue
-        modules.append(ProjectModule(done.summary, done.candidate.display, reported, str(done.candidate.path)))
+        modules.append(ProjectModule(done.record, done.candidate.display, reported, str(done.candidate.path)))
     for display, check in checker.check_modules(modules).items():
         result.warnings.extend(check.warnings)
         result.suppressed += check.suppressed

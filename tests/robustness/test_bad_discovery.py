@@ -78,7 +78,7 @@ os.remove("swap.py"); os.mkfifo("swap.py")
 checker = Checker(settings)
 for candidate in candidates:
     report = check_candidate(checker, candidate)
-    print(report.error or f"summarised {len(report.summary.sides)} side candidates")
+    print(report.error or f"summarised {len(report.record.summary.sides)} side candidates")
 """
     done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr

@@ -8,11 +8,10 @@ a depth bound and a guard that ends recursion and call cycles. A function only p
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from txmix_hook.match.sides import SideMatch
+from txmix_hook.match.sides import SidesByFunction
 from txmix_hook.project.values import Evaluator, FuncRef, Value
 from txmix_hook.summary.ir import Attr, Lambda, Name
 from txmix_hook.summary.model import Pos
@@ -57,26 +56,17 @@ class Reach:
 @dataclass
 class CallGraph:
     evaluator: Evaluator
-    sides: dict[tuple[int, int], list[SideMatch]]  # (module, scope) -> confirmed, unshared sides
+    sides: SidesByFunction  # (module, scope) -> confirmed, unshared sides
     _callees: dict[FuncRef, list[tuple[Hop, FuncRef]]] = field(default_factory=dict)
     _reach: dict[FuncRef, Reach] = field(default_factory=dict)
     _open: set[FuncRef] = field(default_factory=set)
     _callable_names: set[str] | None = None
 
     def callable_names(self) -> set[str]:
-        """Names a call must end in to reach project code: defs, classes, names bound to lambdas."""
+        """Names a call must end in to reach project code: defs, classes, names bound to lambdas
+        (from each module's record, so no summary is unpickled for it)."""
         if self._callable_names is None:
-            names: set[str] = set()
-            for module in self.evaluator.project.modules:
-                summary = module.summary
-                for scope in summary.scopes:
-                    names.update(scope.functions)
-                    names.update(scope.classes)
-                    names.update(n for n, bs in scope.bindings.items() if any(isinstance(b.expr, Lambda) for b in bs))
-                for klass in summary.classes:
-                    names.update(klass.methods)
-                    names.update(n for n, bs in klass.attributes.items() if any(isinstance(b.expr, Lambda) for b in bs))
-            self._callable_names = names
+            self._callable_names = set().union(*(module.record.callables for module in self.evaluator.project.modules))
         return self._callable_names
 
     def qualname(self, function: FuncRef) -> str:
@@ -139,10 +129,3 @@ class CallGraph:
             self._open.discard(function)
         self._reach[function] = result
         return result
-
-
-def group_sides(matches: Iterable[SideMatch]) -> dict[tuple[int, int], list[SideMatch]]:
-    grouped: dict[tuple[int, int], list[SideMatch]] = defaultdict(list)
-    for match in matches:
-        grouped[(match.module, match.scope)].append(match)
-    return grouped

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from txmix_hook.project.values import Evaluator
 from txmix_hook.rules.extension import own_key
 from txmix_hook.summary.ir import Attr, Call, StringAnnotation, root_name
-from txmix_hook.summary.model import Param, Pos, ScopeSummary
+from txmix_hook.summary.model import Param, Pos, ScopeSummary, SideCandidate
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,13 @@ class SideMatch:
     name: str  # how a message names the value: `conn`, `self.session`, `psycopg2.connect(...)`
 
 
-def confirm_module(evaluator: Evaluator, module: int, wanted: frozenset[str]) -> list[SideMatch]:
-    """The side matches of one module, in source order, before the ``Session(bind=conn)`` filter."""
+def confirm(evaluator: Evaluator, module: int, candidates: Iterable[SideCandidate], wanted: frozenset[str]) -> list[SideMatch]:
+    """The side matches among one scope's candidates, in source order, before the
+    ``Session(bind=conn)`` filter."""
     summary = evaluator.summary(module)
     seen: set[tuple[str, int, int]] = set()
     matches: list[SideMatch] = []
-    for candidate in summary.sides:
+    for candidate in candidates:
         sets = [s for s in candidate.set_ids if s in wanted]
         if not sets or _in_signature(summary.scopes[candidate.scope].params, candidate.pos):
             continue  # `pool = Depends(get_pool)`: what the dependency does is followed as a call instead
@@ -112,3 +113,44 @@ def add_own_parts(matches: list[SideMatch], extensions: Iterable[tuple[str, str]
         if m.set_id == extended and (base, m.module, m.pos.start_byte, m.pos.end_byte) not in at
     ]
     return matches + own
+
+
+class SidesByFunction:
+    """Confirmed sides per function, ``(module, scope)`` -> matches in source order, without the
+    ones on a session's own connection (``Session(bind=conn)``) or on a LISTEN connection.
+
+    A scope is confirmed on first use, after the scopes around it (what ``Session(bind=conn)``
+    shares is learnt while the scope holding ``conn`` is evaluated): a run that names ten files
+    of a large project confirms only the functions their analysis reaches.
+    """
+
+    def __init__(self, evaluator: Evaluator, wanted: frozenset[str], extensions: Iterable[tuple[str, str]] = ()) -> None:
+        self.evaluator = evaluator
+        self.wanted = wanted
+        self.extensions = tuple(extensions)
+        self._by_function: dict[tuple[int, int], list[SideMatch]] = {}
+        self._candidates: dict[int, dict[int, list[SideCandidate]]] = {}
+
+    def get(self, function: tuple[int, int], default: Sequence[SideMatch] = ()) -> Sequence[SideMatch]:
+        found = self._by_function.get(function)
+        if found is None:
+            module, scope = function
+            scopes = self.evaluator.summary(module).scopes
+            chain: list[int] = []
+            while 0 <= scope < len(scopes) and (module, scope) not in self._by_function:
+                chain.append(scope)
+                scope = scopes[scope].parent
+            for outer_first in reversed(chain):
+                self._confirm(module, outer_first)
+            found = self._by_function.get(function, [])
+        return found or default
+
+    def _confirm(self, module: int, scope: int) -> None:
+        by_scope = self._candidates.get(module)
+        if by_scope is None:
+            by_scope = self._candidates[module] = {}
+            for candidate in self.evaluator.summary(module).sides:
+                by_scope.setdefault(candidate.scope, []).append(candidate)
+        confirmed = confirm(self.evaluator, module, by_scope.get(scope, ()), self.wanted)
+        kept = drop_listeners([m for m in confirmed if not is_shared(m, self.evaluator)], self.evaluator)
+        self._by_function[(module, scope)] = add_own_parts(kept, self.extensions)

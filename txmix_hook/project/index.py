@@ -6,16 +6,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from txmix_hook.summary.model import ModuleSummary
+from txmix_hook.summary.record import SummaryRecord
 
 
 @dataclass
 class ProjectModule:
     """One summarised file: its summary, where it is, and whether findings are reported in it."""
 
-    summary: ModuleSummary
+    record: SummaryRecord
     display: str
     reported: bool = True
     path: str = ""  # where to read it again (fixes, suppressions); "" when it came from memory
+
+    @classmethod
+    def of(cls, summary: ModuleSummary, display: str, reported: bool = True, path: str = "") -> ProjectModule:
+        return cls(SummaryRecord.of(summary), display, reported, path)
+
+    @property
+    def summary(self) -> ModuleSummary:
+        """Unpickled on first use (see ``SummaryRecord``)."""
+        return self.record.summary
 
 
 @dataclass
@@ -27,7 +37,7 @@ class ProjectIndex:
     def build(cls, modules: Sequence[ProjectModule]) -> ProjectIndex:
         index = cls(list(modules))
         for number, module in enumerate(index.modules):
-            name = module.summary.module
+            name = module.record.module
             if name and name not in index.by_name:
                 index.by_name[name] = number
         return index

@@ -261,6 +261,8 @@ class Evaluator:
         if self._stores is None:
             self._stores = defaultdict(list)
             for number, module in enumerate(self.project.modules):
+                if not module.record.has_stores:
+                    continue  # its summary need not be unpickled
                 for store in module.summary.attr_stores:
                     if isinstance(store.base, Attr) and store.base.name == "state":
                         self._stores[("state", store.name)].append((number, store.value))

@@ -1,0 +1,69 @@
+"""The stat index finds a file's summary record without reading the file, and never one that
+is stale (``txmix_hook.stat_index``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from txmix_hook import stat_index
+from txmix_hook.cache import Cache
+from txmix_hook.stat_index import StatIndex, status_of
+from txmix_hook.summary.build import summarise
+from txmix_hook.summary.record import SummaryRecord
+
+AN_HOUR_AGO = 3600 * 10**9
+
+
+def record_for(data: bytes, key: bytes) -> SummaryRecord:
+    record = SummaryRecord.of(summarise(data, "app.orders", False, ()))
+    record.key = key
+    return record
+
+
+def settled(path: Path, data: bytes) -> None:
+    """Write ``data`` with a modification time an hour back (its change time is still now)."""
+    path.write_bytes(data)
+    back = path.stat().st_mtime_ns - AN_HOUR_AGO
+    os.utime(path, ns=(back, back))
+
+
+def test_an_unchanged_file_is_found_by_its_status_and_its_summary_fetched_on_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)  # the change time cannot be set back
+    cache = Cache(tmp_path / "cache")
+    path = tmp_path / "orders.py"
+    settled(path, b"def place():\n    pass\n")
+    index = StatIndex(cache, b"rules")
+    index.remember(str(path), status_of(str(path)), record_for(path.read_bytes(), b"k" * 32))
+    index.save()
+    fetched: list[bool] = []
+    full = record_for(path.read_bytes(), b"k" * 32)
+    found = StatIndex(cache, b"rules").record(str(path), status_of(str(path)), lambda: fetched.append(True) or full)
+    assert found is not None and found.key == b"k" * 32 and "place" in found.callables
+    assert not fetched
+    assert found.summary.scopes[1].name == "place" and fetched == [True]
+    assert StatIndex(cache, b"other rules").record(str(path), status_of(str(path)), lambda: full) is None
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)
+    cache = Cache(tmp_path / "cache")
+    path = tmp_path / "orders.py"
+    settled(path, b"x = 1\n")
+    index = StatIndex(cache, b"rules")
+    index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", b"k" * 32))
+    before = path.stat()
+    path.write_bytes(b"y = 2\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert index.record(str(path), status_of(str(path)), lambda: None) is None
+
+
+def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    path = tmp_path / "orders.py"
+    path.write_bytes(b"x = 1\n")
+    index = StatIndex(cache, b"rules")
+    index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", b"k" * 32))
+    assert index.record(str(path), status_of(str(path)), lambda: None) is None
