@@ -77,6 +77,8 @@ def test_a_check_of_a_few_files_imports_no_fix_report_or_rule_test_machinery(tmp
     assert done.returncode == (1 if body == MIX else 0)
     # terminal decides on colour (and imports sarif's rule descriptors); no other renderer
     assert not forbidden(modules, "yaml", "txmix_hook.rules.loader", "multiprocessing", allowed=("terminal", "sarif"))
+    if body != MIX:
+        assert "txmix_hook.fixes.stage" not in modules, "a clean run builds no fixes"
 
 
 def test_parallel_does_not_import_the_runner() -> None:

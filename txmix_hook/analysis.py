@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from txmix_hook.finding import Finding
-from txmix_hook.fixes.stage import attach_fixes
 from txmix_hook.match.findings import Planned, RuleMatcher
 from txmix_hook.match.graph import CallGraph
 from txmix_hook.match.sides import SidesByFunction
@@ -82,7 +81,12 @@ class Analysis:
 
     def findings(self, modules: Sequence[ProjectModule], source_of: Callable[[str], SourceFile | None], planned: list[Planned] | None = None) -> list[Finding]:
         """Phase 2 (or its result, when known) with fixes attached (they re-read the files)."""
-        return attach_fixes(self.match(modules) if planned is None else planned, source_of)
+        planned = self.match(modules) if planned is None else planned
+        if not planned:
+            return []  # a clean run never imports the fix builders
+        from txmix_hook.fixes.stage import attach_fixes
+
+        return attach_fixes(planned, source_of)
 
     def analyze(self, source: SourceFile, module: str = "") -> list[Finding]:
         """One file as a project of its own (rule tests, samples)."""
