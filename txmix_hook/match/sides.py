@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from txmix_hook.project.values import Evaluator
 from txmix_hook.rules.extension import own_key
-from txmix_hook.summary.ir import Attr, Call, StringAnnotation, root_name
+from txmix_hook.summary.ir import Attr, Call, Expr, StringAnnotation, root_name
 from txmix_hook.summary.model import Param, Pos, ScopeSummary, SideCandidate
 
 
@@ -30,9 +30,7 @@ def confirm(evaluator: Evaluator, module: int, candidates: Iterable[SideCandidat
         sets = [s for s in candidate.set_ids if s in wanted]
         if not sets or _in_signature(summary.scopes[candidate.scope].params, candidate.pos):
             continue  # `pool = Depends(get_pool)`: what the dependency does is followed as a call instead
-        value = evaluator.evaluate(module, candidate.value).sets if candidate.value is not None else None
-        if value and isinstance(candidate.value, Call):
-            value = _made_here(evaluator, module, candidate.value, value)
+        value = _made_here(evaluator, module, candidate.value) if candidate.value is not None else None
         for set_id in sets:
             if value is not None and set_id not in value:
                 continue
@@ -44,14 +42,19 @@ def confirm(evaluator: Evaluator, module: int, candidates: Iterable[SideCandidat
     return matches
 
 
-def _made_here(evaluator: Evaluator, module: int, call: Call, sets: frozenset[str]) -> frozenset[str]:
-    """A call of a project function is a side only by its name (a declared factory): what the
-    function returns is its own side, reached by following the call (with the path to show)."""
-    callee = evaluator.evaluate(module, call.func)
+def _made_here(evaluator: Evaluator, module: int, expr: Expr) -> frozenset[str]:
+    """The sets a side candidate's value holds. A call of a project function is a side only by
+    its name (a declared factory): what the function returns is its own side, reached by
+    following the call (with the path to show). So such a call is not evaluated at all unless
+    a factory is declared under its name: evaluating it means evaluating what the function
+    returns, most of the work of confirming a module that calls its own helpers."""
+    if not isinstance(expr, Call):
+        return evaluator.evaluate(module, expr).sets
+    callee = evaluator.evaluate(module, expr.func)
     if not callee.functions:
-        return sets
-    named = {s for q in callee.qualnames for s in evaluator.types.by_call.get(q, ())}
-    return sets & frozenset(named)
+        return evaluator.evaluate(module, expr).sets
+    named = frozenset(s for q in callee.qualnames for s in evaluator.types.by_call.get(q, ()))
+    return evaluator.evaluate(module, expr).sets & named if named else frozenset()
 
 
 def _in_signature(params: tuple[Param, ...], pos: Pos) -> bool:

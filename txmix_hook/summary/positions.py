@@ -16,12 +16,15 @@ class Positions:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.starts = line_starts(data)
+        self.ascii = data.isascii()  # most files: every character is one byte, columns need no decoding
 
     def column(self, row0: int, byte_col: int) -> int:
-        return char_column(self.data, self.starts, row0, byte_col)
+        return byte_col + 1 if self.ascii else char_column(self.data, self.starts, row0, byte_col)
 
     def of(self, node: Node) -> Pos:
         (row, col), (end_row, end_col) = node.start_point, node.end_point
+        if self.ascii:
+            return Pos(node.start_byte, node.end_byte, row + 1, col + 1, end_row + 1, end_col + 1)
         return Pos(node.start_byte, node.end_byte, row + 1, self.column(row, col), end_row + 1, self.column(end_row, end_col))
 
     def row_of_byte(self, offset: int) -> int:
