@@ -167,3 +167,23 @@ def test_a_project_result_is_kept_per_set_of_named_files(project: Path) -> None:
     one = run_txmix(["check", "app/orders.py"], project)
     assert "app/handler.py" in whole[1] and "app/handler.py" not in one[1] and "app/orders.py" in one[1]
     assert run_txmix(["check", "."], project) == whole
+
+
+def test_an_added_package_init_renames_the_modules_below_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status index may not hand back a summary made under the file's old module name:
+    ``from app.db import SessionLocal`` only reaches db.py once app/ is a package."""
+    from txmix_hook import stat_index
+
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)  # files written just now are remembered too
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    (tmp_path / "pyproject.toml").write_text("[tool.txmix]\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "db.py").write_text(DB_MODULE)
+    (app / "helpers.py").write_text(RAW_HELPER)
+    (app / "handler.py").write_text(HELPER_HANDLER)
+    assert "TXM001" not in run_txmix(["check", "."], tmp_path)[1]
+    (app / "__init__.py").write_text("")
+    found = run_txmix(["check", "."], tmp_path)
+    assert "app/handler.py:8:5: TXM001" in found[1]
+    assert found == run_txmix(["check", "--no-cache", "."], tmp_path)

@@ -40,11 +40,12 @@ def test_an_unchanged_file_is_found_by_its_status_and_its_summary_fetched_on_use
     index.save()
     fetched: list[bool] = []
     full = record_for(path.read_bytes(), b"k" * 32)
-    found = StatIndex(cache, b"rules").record(str(path), status_of(str(path)), lambda: fetched.append(True) or full)
+    found = StatIndex(cache, b"rules").record(str(path), status_of(str(path)), "app.orders", lambda: fetched.append(True) or full)
     assert found is not None and found.key == b"k" * 32 and "place" in found.callables
     assert not fetched
     assert found.summary.scopes[1].name == "place" and fetched == [True]
-    assert StatIndex(cache, b"other rules").record(str(path), status_of(str(path)), lambda: full) is None
+    assert StatIndex(cache, b"other rules").record(str(path), status_of(str(path)), "app.orders", lambda: full) is None
+    assert StatIndex(cache, b"rules").record(str(path), status_of(str(path)), "orders", lambda: full) is None, "module renamed"
 
 
 def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,7 +58,7 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, m
     before = path.stat()
     path.write_bytes(b"y = 2\n")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert index.record(str(path), status_of(str(path)), lambda: None) is None
+    assert index.record(str(path), status_of(str(path)), "app.orders", lambda: None) is None
 
 
 def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
@@ -66,4 +67,4 @@ def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
     path.write_bytes(b"x = 1\n")
     index = StatIndex(cache, b"rules")
     index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", b"k" * 32))
-    assert index.record(str(path), status_of(str(path)), lambda: None) is None
+    assert index.record(str(path), status_of(str(path)), "app.orders", lambda: None) is None

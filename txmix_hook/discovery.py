@@ -182,6 +182,12 @@ def package_of(directory: Path) -> str:
     return _package_of_absolute(os.path.abspath(directory))
 
 
+def forget_packages() -> None:
+    """Start a run afresh: a long-lived process (the language server, tests) may have seen a
+    folder before its ``__init__.py`` was added."""
+    _package_of_absolute.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _package_of_absolute(directory: str) -> str:
     """Once per folder of a run, on strings (this runs for every file)."""

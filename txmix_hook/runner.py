@@ -19,7 +19,7 @@ from txmix_hook.analysis import Analysis
 from txmix_hook.baseline import fingerprint_findings
 from txmix_hook.cache import Cache
 from txmix_hook.cached import cached_record, memo, module_record, project_key, rules_digest
-from txmix_hook.discovery import Candidate, discover
+from txmix_hook.discovery import Candidate, discover, forget_packages
 from txmix_hook.finding import Finding
 from txmix_hook.gc_paused import gc_paused
 from txmix_hook.internal_error import internal_error_line
@@ -219,6 +219,7 @@ class Checker:
 
     def _check_source(self, source: SourceFile) -> FileCheck:
         if not self.modules and self.project:
+            forget_packages()
             self.modules = self._project_around(source)
         name, is_package = module_name(source.path)
         record = self.summary_of(source, name, is_package)
@@ -251,7 +252,7 @@ class Checker:
         statuses = [status_of(p) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
         done: list[Summarised | None] = []
         for candidate, path, status in zip(candidates, paths, statuses):
-            record = index.record(path, status, partial(self._full_record, candidate))
+            record = index.record(path, status, module_name(candidate.path)[0], partial(self._full_record, candidate))
             done.append(Summarised(candidate, record) if record is not None else self.cached(candidate))
         missed = [number for number, found in enumerate(done) if found is None]
         for number, result in zip(missed, run_all(self.summarise, [candidates[n] for n in missed], crashed, jobs)):
@@ -323,6 +324,7 @@ def run_check(
 
 
 def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_file: Callable[[int], None] | None, jobs: int | None) -> RunResult:
+    forget_packages()
     named = list(discover(list(paths), settings.file_filter))
     checker.use_file_settings([c for c in named if c.warning is None and c.error is None])
     others = project_candidates(paths, settings, named)

@@ -45,14 +45,15 @@ class StatIndex:
         self.entries: dict[str, tuple[Status, SummaryRecord]] = loaded if isinstance(loaded, dict) else {}
         self.changed = False
 
-    def record(self, path: str, status: Status | None, fetch: Callable[[], SummaryRecord | None]) -> SummaryRecord | None:
-        """The record of ``path`` while its status is unchanged; ``fetch`` gives its full record
-        (from the cache, or summarised again) when phase 2 asks for the summary."""
+    def record(self, path: str, status: Status | None, module: str, fetch: Callable[[], SummaryRecord | None]) -> SummaryRecord | None:
+        """The record of ``path`` while its status and its module name are unchanged (an added
+        ``__init__.py`` renames the modules below it); ``fetch`` gives its full record (from
+        the cache, or summarised again) when phase 2 asks for the summary."""
         found = self.entries.get(path)
         if found is None or status is None or found[0] != status:
             return None
         header = found[1]
-        if not isinstance(header, SummaryRecord) or header.key is None:
+        if not isinstance(header, SummaryRecord) or header.key is None or header.module != module:
             return None
         return header.fetching(fetch)
 
