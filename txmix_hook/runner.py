@@ -204,10 +204,11 @@ class Checker:
             settings.enabled - ignored_here,
             module.display,
         )
-        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines, self._lines_of)
+        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines, self.lines_of)
         return FileCheck(kept, warnings, outcome.suppressed)
 
-    def _lines_of(self, display: str) -> list[str]:
+    def lines_of(self, display: str) -> list[str]:
+        """The lines of a project file by its display name ([] when it cannot be read)."""
         source = self.source(display)
         return source.lines if source is not None else []
 

@@ -107,6 +107,39 @@ async def test_diagnostics_on_open_with_position_code_and_related_orm_line(clien
     assert diagnostic.related_information and diagnostic.related_information[0].location.range.start.line == 5
 
 
+HELPER = """\
+import psycopg2
+
+
+def fetch_totals(order_id):
+    conn = psycopg2.connect("dbname=shop")
+    conn.cursor().execute("SELECT 1")
+"""
+HANDLER = """\
+from sqlalchemy.orm import Session
+
+from app.reports import fetch_totals
+
+
+def create_order(db: Session, order):
+    db.add(order)
+    fetch_totals(order.id)
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_mix_through_a_helper_in_another_module_is_shown_with_its_path(client: RecordingClient) -> None:
+    """The project around the document is read (and cached, as `txmix check` caches it)."""
+    root = client.root  # type: ignore[attr-defined]
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "reports.py").write_text(HELPER)
+    uri = await open_document(client, "app/orders.py", HANDLER)
+    [diagnostic] = client.diagnostics[uri]
+    assert diagnostic.code == "TXM001" and diagnostic.range.start.line == 7
+    assert diagnostic.related_information and any(r.location.uri.endswith("app/reports.py") for r in diagnostic.related_information)
+    assert (root / ".txmix_cache" / "CACHEDIR.TAG").is_file()
+
+
 @pytest.mark.asyncio
 async def test_typing_is_debounced_and_the_text_at_rest_is_checked(client: RecordingClient) -> None:
     uri = await open_document(client, "app/orders.py", MIX)

@@ -1,5 +1,7 @@
 """Checking an editor buffer with the configuration its file would get on disk.
 
+The project around a document is summarised from the project's cache (the one ``txmix check``
+fills), so the first diagnostics of a large project come from summaries already on disk.
 Settings are built once per configuration file (the nearest ``pyproject.toml`` with a
 ``[tool.txmix]`` table above the document) and version of it (its modification time, so an
 edited configuration applies at the next check even in editors that do not watch files), and
@@ -11,11 +13,13 @@ from __future__ import annotations
 
 import io
 import tokenize
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from txmix_hook.baseline import BaselineError
 from txmix_hook.buffer import check_buffer
+from txmix_hook.cache import open_cache
 from txmix_hook.config import ConfigError, find_config
 from txmix_hook.discovery import display_path
 from txmix_hook.finding import Finding
@@ -37,6 +41,7 @@ class BufferCheck:
     errors: list[FileError] = field(default_factory=list)
     source: SourceFile | None = None
     settings: Settings | None = None
+    lines_of: Callable[[str], list[str]] | None = None  # another project file's lines, by display name
 
 
 class Linter:
@@ -53,14 +58,15 @@ class Linter:
         key = (config, config.stat().st_mtime_ns if config is not None else 0)
         if key not in self._checkers:
             self._checkers = {k: v for k, v in self._checkers.items() if k[0] != config}
-            self._checkers[key] = Checker(build_settings(CommandLine(config=config), cwd=path.parent))
+            cache = open_cache([path.parent])  # the project's cache, as `txmix check` there uses it
+            self._checkers[key] = Checker(build_settings(CommandLine(config=config), cwd=path.parent, cache=cache), cache)
         return self._checkers[key]
 
     def check(self, path: Path, text: str) -> BufferCheck:
         checker = self.checker_for(path)
         result = check_buffer(buffer_bytes(text), path, display_path(path), checker, honour_exclude=True)
         source = result.outcomes[0].source if result.outcomes else None
-        return BufferCheck(result.findings, [FileError.parse(e) for e in result.errors], source, checker.settings)
+        return BufferCheck(result.findings, [FileError.parse(e) for e in result.errors], source, checker.settings, checker.lines_of)
 
 
 def buffer_bytes(text: str) -> bytes:

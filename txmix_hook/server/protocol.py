@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 from lsprotocol import types
+from pygls.uris import from_fs_path
 
 from txmix_hook.add_noqa import noqa_edits
 from txmix_hook.edits import Edit
 from txmix_hook.engine_rules import ENGINE_RULES
-from txmix_hook.finding import Finding, Location
+from txmix_hook.finding import Finding, Location, Related
 from txmix_hook.report.sarif import rule_descriptor
 from txmix_hook.server.linter import BufferCheck
 from txmix_hook.server.positions import contains, to_position, to_range
@@ -20,6 +23,18 @@ _SEVERITY = {
 }
 
 
+def _related_location(uri: str, lines: list[str], finding: Finding, related: Related, check: BufferCheck) -> types.Location | None:
+    """Where a step of the finding's path is: in this document, or in another project file
+    (a helper in another module), whose lines convert its columns to the editor's units."""
+    if related.filename == finding.filename:
+        return types.Location(uri=uri, range=to_range(lines, related.location, related.end_location))
+    other = check.lines_of(related.filename) if check.lines_of is not None else []
+    other_uri = from_fs_path(os.path.abspath(related.filename)) if other else None
+    if other_uri is None:
+        return None
+    return types.Location(uri=other_uri, range=to_range(other, related.location, related.end_location))
+
+
 def diagnostics(uri: str, check: BufferCheck, lines: list[str]) -> list[types.Diagnostic]:
     found = [
         types.Diagnostic(
@@ -29,11 +44,9 @@ def diagnostics(uri: str, check: BufferCheck, lines: list[str]) -> list[types.Di
             code=f.code,
             source=SOURCE,
             related_information=[
-                types.DiagnosticRelatedInformation(
-                    location=types.Location(uri=uri, range=to_range(lines, r.location, r.end_location)), message=r.message
-                )
+                types.DiagnosticRelatedInformation(location=location, message=r.message)
                 for r in f.related
-                if r.filename == f.filename
+                if (location := _related_location(uri, lines, f, r, check)) is not None
             ]
             or None,
         )
