@@ -69,9 +69,17 @@ class Evaluator:
     _qualnames: dict[str, Value] = field(default_factory=dict)
     _returns: dict[FuncRef, Value] = field(default_factory=dict)
     _stores: dict[tuple[str, str], list[tuple[int, Expr]]] | None = None
+    _summaries: list[ModuleSummary | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._summaries = [None] * len(self.project.modules)
 
     def summary(self, module: int) -> ModuleSummary:
-        return self.project.modules[module].summary
+        """Asked for hundreds of thousands of times a run: a list lookup once unpickled."""
+        known = self._summaries[module]
+        if known is None:
+            known = self._summaries[module] = self.project.modules[module].summary
+        return known
 
     # ---- expressions ------------------------------------------------------------------------
     def evaluate(self, module: int, expr: Expr | None) -> Value:
