@@ -187,3 +187,39 @@ def test_an_added_package_init_renames_the_modules_below_it(tmp_path: Path, monk
     found = run_txmix(["check", "."], tmp_path)
     assert "app/handler.py:8:5: TXM001" in found[1]
     assert found == run_txmix(["check", "--no-cache", "."], tmp_path)
+
+
+@pytest.mark.parametrize("entry_lost", [False, True], ids=["summary-by-key", "file-read-again"])
+def test_a_file_edited_during_a_run_never_leaves_a_wrong_project_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry_lost: bool) -> None:
+    """A header from the status index stands for the bytes the file had when its status was
+    taken; its summary is fetched later. If the file changed in between (an editor saves
+    mid-run) the summary comes from the cache by that key, or, when the entry is gone and the
+    file is read again, the run's project result is not stored under keys it does not match:
+    undoing the edit must not bring back findings of the edited text."""
+    from txmix_hook import runner, stat_index
+
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    (tmp_path / "pyproject.toml").write_text("[tool.txmix]\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "db.py").write_text(DB_MODULE)
+    (app / "helpers.py").write_text(RAW_HELPER)
+    (app / "handler.py").write_text(HELPER_HANDLER)
+    (app / "other.py").write_text("X = 1\n")
+    named = ["check", "app/handler.py"]
+    assert "TXM001" in run_txmix(named, tmp_path)[1]
+    (app / "other.py").write_text("X = 2\n")  # the stored project result no longer applies
+    fetch = runner.Checker._full_record
+
+    def saved_mid_run(self: runner.Checker, candidate: object, key: bytes | None) -> object:
+        if str(getattr(candidate, "path", "")).endswith("helpers.py"):
+            (app / "helpers.py").write_text(RAW_HELPER.replace('psycopg2.connect("dbname=shop")', "object()"))
+        return fetch(self, candidate, None if entry_lost else key)
+
+    monkeypatch.setattr(runner.Checker, "_full_record", saved_mid_run)
+    run_txmix(named, tmp_path)
+    monkeypatch.setattr(runner.Checker, "_full_record", fetch)
+    (app / "helpers.py").write_text(RAW_HELPER)  # the edit undone: the first run's bytes again
+    assert run_txmix(named, tmp_path) == run_txmix([*named, "--no-cache"], tmp_path)

@@ -4,6 +4,7 @@ is stale (``txmix_hook.stat_index``)."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -36,16 +37,17 @@ def test_an_unchanged_file_is_found_by_its_status_and_its_summary_fetched_on_use
     path = tmp_path / "orders.py"
     settled(path, b"def place():\n    pass\n")
     index = StatIndex(cache, b"rules")
-    index.remember(str(path), status_of(str(path)), record_for(path.read_bytes(), b"k" * 32))
+    index.remember(str(path), status_of(str(path)), record_for(path.read_bytes(), b"k" * 32), time.time_ns())
     index.save()
     fetched: list[bool] = []
     full = record_for(path.read_bytes(), b"k" * 32)
-    found = StatIndex(cache, b"rules").record(str(path), status_of(str(path)), "app.orders", lambda: fetched.append(True) or full)
-    assert found is not None and found.key == b"k" * 32 and "place" in found.callables
+    header = StatIndex(cache, b"rules").header(str(path), status_of(str(path)), "app.orders")
+    assert header is not None and header.key == b"k" * 32 and "place" in header.callables
+    found = header.fetching(lambda: fetched.append(True) or full)
     assert not fetched
     assert found.summary.scopes[1].name == "place" and fetched == [True]
-    assert StatIndex(cache, b"other rules").record(str(path), status_of(str(path)), "app.orders", lambda: full) is None
-    assert StatIndex(cache, b"rules").record(str(path), status_of(str(path)), "orders", lambda: full) is None, "module renamed"
+    assert StatIndex(cache, b"other rules").header(str(path), status_of(str(path)), "app.orders") is None
+    assert StatIndex(cache, b"rules").header(str(path), status_of(str(path)), "orders") is None, "module renamed"
 
 
 def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,11 +56,11 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, m
     path = tmp_path / "orders.py"
     settled(path, b"x = 1\n")
     index = StatIndex(cache, b"rules")
-    index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", b"k" * 32))
+    index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", b"k" * 32), time.time_ns())
     before = path.stat()
     path.write_bytes(b"y = 2\n")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert index.record(str(path), status_of(str(path)), "app.orders", lambda: None) is None
+    assert index.header(str(path), status_of(str(path)), "app.orders") is None
 
 
 def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
@@ -66,5 +68,9 @@ def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
     path = tmp_path / "orders.py"
     path.write_bytes(b"x = 1\n")
     index = StatIndex(cache, b"rules")
-    index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", b"k" * 32))
-    assert index.record(str(path), status_of(str(path)), "app.orders", lambda: None) is None
+    status = status_of(str(path))
+    index.remember(str(path), status, record_for(b"x = 1\n", b"k" * 32), time.time_ns())
+    assert index.header(str(path), status, "app.orders") is None
+    # What counts is when the status was taken, not when the run ends: seconds later it is settled.
+    index.remember(str(path), status, record_for(b"x = 1\n", b"k" * 32), time.time_ns() + 10 * 10**9)
+    assert index.header(str(path), status, "app.orders") is not None

@@ -9,6 +9,7 @@ handler changed today that calls a helper in an unchanged module is still a mix.
 from __future__ import annotations
 
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from txmix_hook.analysis import Analysis
 from txmix_hook.baseline import fingerprint_findings
 from txmix_hook.cache import Cache
-from txmix_hook.cached import cached_record, memo, module_record, project_key, rules_digest
+from txmix_hook.cached import cached_record, module_record, project_key, rules_digest
 from txmix_hook.discovery import Candidate, discover, forget_packages
 from txmix_hook.finding import Finding
 from txmix_hook.gc_paused import gc_paused
@@ -89,6 +90,7 @@ class Checker:
         self._by_folder: dict[Path, Settings] = {}
         self._file_settings: dict[str, Settings] = {}
         self._by_display: dict[str, ProjectModule] | None = None
+        self._changed_during_run = False  # a file read again in phase 2 was not what its key says
 
     def settings_for(self, path: Path) -> Settings:
         """The nearest ``[tool.txmix]`` above the file decides (as ruff), unless the command line
@@ -160,7 +162,14 @@ class Checker:
         key = project_key(self.cache, digest, modules) if self.cache is not None else None
         if key is None or self.cache is None:
             return None
-        return memo(self.cache, key, lambda: self.analysis.match(modules), list)
+        found = self.cache.load(key)
+        if isinstance(found, list):
+            return found
+        self._changed_during_run = False
+        planned = self.analysis.match(modules)
+        if not self._changed_during_run:  # every summary matched is the one its key names
+            self.cache.store(key, planned)
+        return planned
 
     def _module_by_display(self) -> dict[str, ProjectModule]:
         if self._by_display is None or len(self._by_display) != len(self.modules):
@@ -207,6 +216,15 @@ class Checker:
         kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines, self.lines_of)
         return FileCheck(kept, warnings, outcome.suppressed)
 
+    def file_of(self, display: str) -> tuple[str, list[str]] | None:
+        """Where a project file is on disk, and its lines: what an editor needs to link to it
+        (the display name escapes a name that is not UTF-8)."""
+        module = self._module_by_display().get(display)
+        lines = self.lines_of(display)
+        if not lines:
+            return None
+        return (module.path if module is not None and module.path else os.path.abspath(display)), lines
+
     def lines_of(self, display: str) -> list[str]:
         """The lines of a project file by its display name ([] when it cannot be read)."""
         source = self.source(display)
@@ -223,7 +241,9 @@ class Checker:
             forget_packages()
             self.modules = self._project_around(source)
         name, is_package = module_name(source.path)
-        record = self.summary_of(source, name, is_package)
+        # Not cached: an editor buffer (or a fix round) is one state of many, never read back;
+        # without a key, neither is the project result built on it.
+        record = module_record(None, b"", source.raw, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
         self._sources[source.display] = source
         modules = [
             replace(m, record=record) if m.display == source.display else replace(m, reported=False)
@@ -250,24 +270,38 @@ class Checker:
             return list(run_all(self.summarise, candidates, crashed, jobs))
         index = StatIndex(self.cache, self.rules_digest)
         paths = [os.path.abspath(c.path) for c in candidates]
+        taken = time.time_ns()
         statuses = [status_of(p) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
         done: list[Summarised | None] = []
         for candidate, path, status in zip(candidates, paths, statuses):
-            record = index.record(path, status, module_name(candidate.path)[0], partial(self._full_record, candidate))
-            done.append(Summarised(candidate, record) if record is not None else self.cached(candidate))
+            header = index.header(path, status, module_name(candidate.path)[0])
+            if header is None:
+                done.append(self.cached(candidate))
+            else:
+                done.append(Summarised(candidate, header.fetching(partial(self._full_record, candidate, header.key))))
         missed = [number for number, found in enumerate(done) if found is None]
         for number, result in zip(missed, run_all(self.summarise, [candidates[n] for n in missed], crashed, jobs)):
             done[number] = result
         for found, path, status in zip(done, paths, statuses):
             if found is not None and found.record is not None:
-                index.remember(path, status, found.record)
+                index.remember(path, status, found.record, taken)
         index.save()
         return [d for d in done if d is not None]
 
-    def _full_record(self, candidate: Candidate) -> SummaryRecord | None:
-        """A record the stat index named, when phase 2 needs its summary."""
-        found = self.cached(candidate) or self.summarise(candidate)
-        return found.record
+    def _full_record(self, candidate: Candidate, key: bytes | None) -> SummaryRecord | None:
+        """The summary a status-index header stands for, when phase 2 first needs it: by its
+        key (the bytes the file had when its status was taken), else the file read again. A
+        file changed since then gives another summary than the key says: this run's project
+        result is then not stored under the keys (see ``_known_matches``)."""
+        if self.cache is not None and key is not None:
+            found = self.cache.load(key)
+            if isinstance(found, SummaryRecord):
+                found.key = key
+                return found
+        record = (self.cached(candidate) or self.summarise(candidate)).record
+        if record is None or record.key != key:
+            self._changed_during_run = True
+        return record
 
     def _project_around(self, source: SourceFile) -> list[ProjectModule]:
         here = Candidate(source.path, source.display, explicit=True)

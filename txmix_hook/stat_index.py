@@ -17,8 +17,6 @@ file changed is replaced, so the index holds the latest record of each file a ru
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
 
 from txmix_hook.cache import Cache
 from txmix_hook.summary.record import SummaryRecord
@@ -45,20 +43,20 @@ class StatIndex:
         self.entries: dict[str, tuple[Status, SummaryRecord]] = loaded if isinstance(loaded, dict) else {}
         self.changed = False
 
-    def record(self, path: str, status: Status | None, module: str, fetch: Callable[[], SummaryRecord | None]) -> SummaryRecord | None:
-        """The record of ``path`` while its status and its module name are unchanged (an added
-        ``__init__.py`` renames the modules below it); ``fetch`` gives its full record (from
-        the cache, or summarised again) when phase 2 asks for the summary."""
+    def header(self, path: str, status: Status | None, module: str) -> SummaryRecord | None:
+        """The record of ``path``, without its summary, while its status and its module name are
+        unchanged (an added ``__init__.py`` renames the modules below it)."""
         found = self.entries.get(path)
         if found is None or status is None or found[0] != status:
             return None
         header = found[1]
         if not isinstance(header, SummaryRecord) or header.key is None or header.module != module:
             return None
-        return header.fetching(fetch)
+        return header
 
-    def remember(self, path: str, status: Status | None, record: SummaryRecord) -> None:
-        if status is None or record.key is None or time.time_ns() - max(status[1], status[2]) < RECENT_NS:
+    def remember(self, path: str, status: Status | None, record: SummaryRecord, taken_ns: int) -> None:
+        """``taken_ns``: when ``status`` was taken (before the file was read)."""
+        if status is None or record.key is None or taken_ns - max(status[1], status[2]) < RECENT_NS:
             return
         known = self.entries.get(path)
         if known is not None and known[0] == status and known[1].key == record.key:
@@ -68,5 +66,6 @@ class StatIndex:
 
     def save(self) -> None:
         if self.changed:
+            self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}  # deleted files go
             self.cache.store(self.key, self.entries)
             self.changed = False

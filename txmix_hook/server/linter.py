@@ -41,7 +41,7 @@ class BufferCheck:
     errors: list[FileError] = field(default_factory=list)
     source: SourceFile | None = None
     settings: Settings | None = None
-    lines_of: Callable[[str], list[str]] | None = None  # another project file's lines, by display name
+    file_of: Callable[[str], tuple[str, list[str]] | None] | None = None  # another project file: its path and lines
 
 
 class Linter:
@@ -66,7 +66,7 @@ class Linter:
         checker = self.checker_for(path)
         result = check_buffer(buffer_bytes(text), path, display_path(path), checker, honour_exclude=True)
         source = result.outcomes[0].source if result.outcomes else None
-        return BufferCheck(result.findings, [FileError.parse(e) for e in result.errors], source, checker.settings, checker.lines_of)
+        return BufferCheck(result.findings, [FileError.parse(e) for e in result.errors], source, checker.settings, checker.file_of)
 
 
 def buffer_bytes(text: str) -> bytes:

@@ -28,11 +28,14 @@ def _related_location(uri: str, lines: list[str], finding: Finding, related: Rel
     (a helper in another module), whose lines convert its columns to the editor's units."""
     if related.filename == finding.filename:
         return types.Location(uri=uri, range=to_range(lines, related.location, related.end_location))
-    other = check.lines_of(related.filename) if check.lines_of is not None else []
-    other_uri = from_fs_path(os.path.abspath(related.filename)) if other else None
+    other = check.file_of(related.filename) if check.file_of is not None else None
+    if other is None:
+        return None
+    path, other_lines = other
+    other_uri = from_fs_path(os.path.abspath(path))
     if other_uri is None:
         return None
-    return types.Location(uri=other_uri, range=to_range(other, related.location, related.end_location))
+    return types.Location(uri=other_uri, range=to_range(other_lines, related.location, related.end_location))
 
 
 def diagnostics(uri: str, check: BufferCheck, lines: list[str]) -> list[types.Diagnostic]:

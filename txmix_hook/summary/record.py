@@ -57,6 +57,7 @@ class SummaryRecord:
         if self._summary is None:
             if self._body is not None:
                 self._summary = pickle.loads(self._body)
+                self._body = None  # not held twice; pickled again only if it must cross again
             else:
                 full = self._fetch() if self._fetch is not None else None
                 # A file gone since its status was taken has nothing left to follow.
