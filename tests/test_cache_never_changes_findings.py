@@ -169,19 +169,26 @@ def test_a_project_result_is_kept_per_set_of_named_files(project: Path) -> None:
     assert run_txmix(["check", "."], project) == whole
 
 
-def test_an_added_package_init_renames_the_modules_below_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The status index may not hand back a summary made under the file's old module name:
-    ``from app.db import SessionLocal`` only reaches db.py once app/ is a package."""
+def handler_project(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A handler calling a raw helper, in app/ (not yet a package); the status index remembers
+    files written just now, so a test need not wait two seconds."""
     from txmix_hook import stat_index
 
-    monkeypatch.setattr(stat_index, "RECENT_NS", 0)  # files written just now are remembered too
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)
     monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
-    (tmp_path / "pyproject.toml").write_text("[tool.txmix]\n")
-    app = tmp_path / "app"
+    (root / "pyproject.toml").write_text("[tool.txmix]\n")
+    app = root / "app"
     app.mkdir()
     (app / "db.py").write_text(DB_MODULE)
     (app / "helpers.py").write_text(RAW_HELPER)
     (app / "handler.py").write_text(HELPER_HANDLER)
+    return app
+
+
+def test_an_added_package_init_renames_the_modules_below_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status index may not hand back a summary made under the file's old module name:
+    ``from app.db import SessionLocal`` only reaches db.py once app/ is a package."""
+    app = handler_project(tmp_path, monkeypatch)
     assert "TXM001" not in run_txmix(["check", "."], tmp_path)[1]
     (app / "__init__.py").write_text("")
     found = run_txmix(["check", "."], tmp_path)
@@ -196,17 +203,10 @@ def test_a_file_edited_during_a_run_never_leaves_a_wrong_project_result(tmp_path
     mid-run) the summary comes from the cache by that key, or, when the entry is gone and the
     file is read again, the run's project result is not stored under keys it does not match:
     undoing the edit must not bring back findings of the edited text."""
-    from txmix_hook import runner, stat_index
+    from txmix_hook import runner
 
-    monkeypatch.setattr(stat_index, "RECENT_NS", 0)
-    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
-    (tmp_path / "pyproject.toml").write_text("[tool.txmix]\n")
-    app = tmp_path / "app"
-    app.mkdir()
+    app = handler_project(tmp_path, monkeypatch)
     (app / "__init__.py").write_text("")
-    (app / "db.py").write_text(DB_MODULE)
-    (app / "helpers.py").write_text(RAW_HELPER)
-    (app / "handler.py").write_text(HELPER_HANDLER)
     (app / "other.py").write_text("X = 1\n")
     named = ["check", "app/handler.py"]
     assert "TXM001" in run_txmix(named, tmp_path)[1]
