@@ -130,6 +130,12 @@ class Checker:
     def summarise(self, candidate: Candidate) -> Summarised:
         return check_candidate(self, candidate)
 
+    def forget_project(self) -> None:
+        """Files changed on disk: the next ``check_source`` reads the project around it again."""
+        self.modules = []
+        self._sources = {}
+        self._by_display = None
+
     def cached(self, candidate: Candidate) -> Summarised | None:
         """A summary from the cache, read here rather than in a worker: only the file's bytes
         and one entry, no decoding or limit checks (the key covers both), and the summary

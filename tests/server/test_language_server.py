@@ -141,6 +141,23 @@ async def test_a_mix_through_a_helper_in_another_module_is_shown_with_its_path(c
 
 
 @pytest.mark.asyncio
+async def test_a_helper_changed_on_disk_is_read_again(client: RecordingClient) -> None:
+    """A `git checkout` or another tool changes a module the open document calls: the editor
+    reports the watched file, and the next diagnostics follow the new helper."""
+    root = client.root  # type: ignore[attr-defined]
+    (root / "app" / "__init__.py").write_text("")
+    helper = root / "app" / "reports.py"
+    helper.write_text(HELPER.replace('psycopg2.connect("dbname=shop")', "object()"))
+    uri = await open_document(client, "app/orders.py", HANDLER)
+    assert not client.diagnostics[uri]
+    (registration,) = [r for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert "**/*.py" in str(registration.register_options)
+    helper.write_text(HELPER)
+    await report_changed(client, helper)
+    assert [d.code for d in client.diagnostics[uri]] == ["TXM001"]
+
+
+@pytest.mark.asyncio
 async def test_typing_is_debounced_and_the_text_at_rest_is_checked(client: RecordingClient) -> None:
     uri = await open_document(client, "app/orders.py", MIX)
     before = len(client.published)

@@ -2,7 +2,9 @@
 
 Checks run on open and save at once, and on change after a short pause (typing produces a
 change per keystroke; only the text at rest is checked). A change to a watched
-``pyproject.toml`` (or rule file) rebuilds the settings and re-checks every open document.
+``pyproject.toml`` (or rule file) rebuilds the settings and re-checks every open document; a
+Python file changed on disk (a ``git checkout``, another tool) makes the next check read the
+project again (cheap: unchanged files come from the cache by their status).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from txmix_hook.server.linter import SETTINGS_ERRORS, BufferCheck, Linter
 from txmix_hook.server import protocol
 
 DEBOUNCE_SECONDS = 0.25
-WATCHED = ("**/pyproject.toml", "**/*.yaml", "**/*.yml")
+WATCHED = ("**/pyproject.toml", "**/*.yaml", "**/*.yml", "**/*.py", "**/*.pyi")
+PYTHON_SUFFIXES = (".py", ".pyi")
 
 
 class TxmixServer(LanguageServer):
@@ -111,7 +114,10 @@ def did_close(ls: TxmixServer, params: types.DidCloseTextDocumentParams) -> None
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: TxmixServer, params: types.DidChangeWatchedFilesParams) -> None:
-    ls.linter.reload()
+    if all(change.uri.endswith(PYTHON_SUFFIXES) for change in params.changes):
+        ls.linter.refresh_project()  # settings stand; the project's files changed
+    else:
+        ls.linter.reload()
     for uri in list(ls.workspace.text_documents):
         ls.lint(uri)
 

@@ -52,6 +52,11 @@ class Linter:
         """A configuration or rule file changed: build settings afresh on the next check."""
         self._checkers.clear()
 
+    def refresh_project(self) -> None:
+        """Python files changed on disk: the next check reads each project again."""
+        for checker in self._checkers.values():
+            checker.forget_project()
+
     def checker_for(self, path: Path) -> Checker:
         """Raises ``SETTINGS_ERRORS`` for a broken configuration or rule file."""
         config = find_config(path.parent)
