@@ -131,15 +131,22 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def project_root(paths: Sequence[Path], cwd: Path | None = None) -> Path:
-    """The nearest folder holding a project marker above (or at) what is checked; else ``cwd``."""
+def marked_root(paths: Sequence[Path], cwd: Path | None = None) -> Path | None:
+    """The nearest folder holding a project marker (pyproject.toml, setup.cfg, .git) above (or
+    at) all of ``paths`` (relative ones from ``cwd``); None when there is none. One definition
+    for where a project starts: its cache, and the files a run summarises, live there."""
     here = Path(os.path.abspath(cwd or Path.cwd()))
     absolute = [Path(os.path.abspath(here / p)) for p in paths] or [here]
     start = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in absolute]))
     for folder in (start, *start.parents):
         if any((folder / marker).exists() for marker in PROJECT_MARKERS):
             return folder
-    return here
+    return None
+
+
+def project_root(paths: Sequence[Path], cwd: Path | None = None) -> Path:
+    """The project root for the cache: the marked root, else ``cwd``."""
+    return marked_root(paths, cwd) or Path(os.path.abspath(cwd or Path.cwd()))
 
 
 def cache_dir(paths: Sequence[Path], cwd: Path | None = None) -> Path:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from txmix_hook.cache import marked_root
 from txmix_hook.discovery import package_of
-
-ROOT_MARKERS = ("pyproject.toml", "setup.cfg", ".git")
 
 
 def project_root(paths: Sequence[Path]) -> Path | None:
     """The nearest folder holding pyproject.toml, setup.cfg or .git above all checked paths."""
-    if not paths:
-        return None
-    absolute = [Path(os.path.abspath(p)) for p in paths]
-    folders = [p if p.is_dir() else p.parent for p in absolute]
-    common = Path(os.path.commonpath([str(f) for f in folders]))
-    for folder in [common, *common.parents]:
-        if any((folder / marker).exists() for marker in ROOT_MARKERS):
-            return folder
-    return None
+    return marked_root(paths) if paths else None
 
 
 def module_name(path: Path) -> tuple[str, bool]:
