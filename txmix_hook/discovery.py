@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from txmix_hook.globs import glob_matches
+from txmix_hook.globs import glob_matches, name_matcher
 from txmix_hook.regular_file import kind_of
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (
@@ -37,6 +37,7 @@ class Candidate:
     explicit: bool  # named on the command line rather than found by walking
     warning: str | None = None  # not to be read: why (a FIFO, a socket, a device)
     error: str | None = None  # not to be read, and the run fails: why (a folder that cannot be listed)
+    status: os.stat_result | None = field(default=None, compare=False)  # taken while walking: one stat per file
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,16 @@ class FileFilter:
         relative = _relative(path, self.root)
         return any(self._name_excluded(part) for part in relative.split("/")) or self._path_excluded(relative)
 
-    def excluded_entry(self, path: Path) -> bool:
+    def excluded_name(self, name: str, path: str) -> bool:
         """While walking: the folders above were already checked, so the name is enough."""
-        return self._name_excluded(path.name) or (bool(self._path_patterns) and self._path_excluded(_relative(path, self.root)))
+        return self._name_excluded(name) or (bool(self._path_patterns) and self._path_excluded(_relative(Path(path), self.root)))
 
     def _name_excluded(self, name: str) -> bool:
-        return name in self._literal_names or any(glob_matches(p, name) for p in self._wild_names)
+        return name in self._literal_names or self._wild_matcher(name)
+
+    @cached_property
+    def _wild_matcher(self) -> Callable[[str], bool]:
+        return name_matcher(self._wild_names)
 
     def _path_excluded(self, relative: str) -> bool:
         return any(glob_matches(p, relative) for p in self._path_patterns)
@@ -117,57 +122,92 @@ def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> It
         if rules.respect_gitignore:
             walked = _drop_git_ignored(walked)
         yield from unreadable
-        for path in walked:
+        for path, status in walked:
             key = os.path.normpath(os.path.join(here, path))
             if key not in seen:
                 seen.add(key)
-                yield _candidate(path, explicit=False, absolute=key, here=here)
+                yield _candidate(Path(path), explicit=False, absolute=key, here=here, status=status)
 
 
-def _candidate(path: Path, explicit: bool, absolute: str | None = None, here: str | None = None) -> Candidate:
+def _candidate(path: Path, explicit: bool, absolute: str | None = None, here: str | None = None, status: os.stat_result | None = None) -> Candidate:
     shown = display_path(path, absolute, here)
     try:
-        kind = kind_of(os.stat(path).st_mode)
+        found = status if status is not None else os.stat(path)
+        kind = kind_of(found.st_mode)
     except OSError:
-        kind = None  # missing or unreadable: reading it reports exactly why
+        found, kind = None, None  # missing or unreadable: reading it reports exactly why
     warning = f"{shown}:1:1: warning: {kind}, not a regular file; skipped" if kind is not None else None
-    return Candidate(path, shown, explicit=explicit, warning=warning)
+    return Candidate(path, shown, explicit=explicit, warning=warning, status=found)
 
 
-def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterator[Path]:
+def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterator[tuple[str, os.stat_result | None]]:
+    """Python files below ``root`` with their status, in ``os.walk``'s top-down order (names
+    sorted): one listing per folder and one ``stat`` per file, on strings, since this runs for
+    every file of the project on every run. Links to folders are not followed."""
     if rules.force_exclude and rules.excluded(root) and Path(os.path.abspath(root)) != rules.root:
         return
+    folders = [os.fspath(root)]
+    top = True
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            shown = display_path(Path(folder))
+            unreadable.append(Candidate(Path(folder), shown, explicit=False, error=f"{shown}/: cannot read folder: {exc.strerror or exc}; its files are not checked"))
+            continue
+        if not top and any(e.name == "pyvenv.cfg" and _is_file(e) for e in entries):
+            continue  # a venv under any name
+        top = False
+        below, files = [], []
+        for entry in entries:  # sorted after filtering: most entries of a project are not Python
+            if entry.name.endswith(PYTHON_SUFFIXES) and not _is_dir(entry):
+                files.append(entry)
+            elif _is_dir(entry) and not entry.is_symlink():
+                below.append(entry)
+        for entry in sorted(files, key=_name):
+            if not rules.excluded_name(entry.name, entry.path):
+                yield entry.path, _status(entry)
+        below.sort(key=_name, reverse=True)
+        folders.extend(entry.path for entry in below if not rules.excluded_name(entry.name, entry.path))
 
-    def folder_error(exc: OSError) -> None:
-        folder = Path(exc.filename) if exc.filename is not None else root
-        shown = display_path(folder)
-        reason = exc.strerror or str(exc)
-        unreadable.append(Candidate(folder, shown, explicit=False, error=f"{shown}/: cannot read folder: {reason}; its files are not checked"))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=folder_error):
-        parent = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not _skipped_dir(parent / d, rules))
-        for name in sorted(filenames):
-            if name.endswith(PYTHON_SUFFIXES):
-                path = parent / name
-                if not rules.excluded_entry(path):
-                    yield path
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
-def _skipped_dir(path: Path, rules: FileFilter) -> bool:
-    return rules.excluded_entry(path) or os.path.isfile(os.path.join(path, "pyvenv.cfg"))  # a venv under any name
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
-def _drop_git_ignored(paths: list[Path]) -> list[Path]:
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _status(entry: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return entry.stat()
+    except OSError:
+        return None
+
+
+def _drop_git_ignored(paths: list[tuple[str, os.stat_result | None]]) -> list[tuple[str, os.stat_result | None]]:
     """Ask git which of ``paths`` it ignores (one call per run); outside a repo, keep all."""
     if not paths:
         return paths
-    absolute = [os.fsencode(os.path.abspath(p)) for p in paths]  # bytes: names need not be UTF-8
+    absolute = [os.fsencode(os.path.abspath(p)) for p, _ in paths]  # bytes: names need not be UTF-8
     try:
         done = subprocess.run(
             ["git", "check-ignore", "-z", "--stdin"],
             input=b"\0".join(absolute) + b"\0",
-            capture_output=True, cwd=os.path.dirname(os.path.abspath(paths[0])), check=False,
+            capture_output=True, cwd=os.path.dirname(os.path.abspath(paths[0][0])), check=False,
         )
     except OSError:
         return paths
@@ -177,20 +217,16 @@ def _drop_git_ignored(paths: list[Path]) -> list[Path]:
     return [p for p, name in zip(paths, absolute) if name not in ignored]
 
 
-def package_of(directory: Path) -> str:
-    """Dotted package name of a directory, climbing while there is an ``__init__.py``."""
-    return _package_of_absolute(os.path.abspath(directory))
-
-
 def forget_packages() -> None:
     """Start a run afresh: a long-lived process (the language server, tests) may have seen a
     folder before its ``__init__.py`` was added."""
-    _package_of_absolute.cache_clear()
+    package_in.cache_clear()
 
 
 @lru_cache(maxsize=4096)
-def _package_of_absolute(directory: str) -> str:
-    """Once per folder of a run, on strings (this runs for every file)."""
+def package_in(directory: str) -> str:
+    """Dotted package name of an absolute folder, climbing while there is an ``__init__.py``:
+    once per folder of a run, on strings."""
     parts: list[str] = []
     current = directory
     while os.path.isfile(os.path.join(current, "__init__.py")) and os.path.dirname(current) != current:

@@ -12,6 +12,7 @@ POSIX classes (``[[:alpha:]]``) without Python's FutureWarning, and an invalid g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -107,3 +108,13 @@ def glob_matches(pattern: str, relative_path: str) -> bool:
             return False
         return any(compiled.fullmatch(part) for part in PurePosixPath(path).parts)
     return False
+
+
+def name_matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """Does a bare file or folder name match any of these slash-free patterns? What
+    ``glob_matches`` answers for each of them, in one expression: a walk asks for every entry."""
+    if not patterns:
+        return lambda name: False
+    translated = [_translate(_as_utf8(p[2:] if p.startswith("./") else p)) for p in patterns]
+    compiled = re2.compile("|".join(f"(?:{t})" for t in translated), options=_OPTIONS)
+    return lambda name: compiled.fullmatch(_as_utf8(name)) is not None

@@ -203,23 +203,27 @@ class Checker:
         if summary.syntax_error is not None:
             row, column = summary.syntax_error
             warnings.append(f"{module.display}:{row}:{column}: warning: syntax error; analysed what the parser could recover")
-        if not findings and not summary.comments:
+        directives = parse_directives(summary.comments) if summary.comments else []
+        if not findings and not directives:
             return FileCheck([], warnings, 0)
         settings = self._file_settings.get(module.display, self.settings)
         ignored_here = settings.ignored_codes_for(Path(module.path or module.display))
         findings = [f for f in findings if f.code not in ignored_here and f.code in settings.enabled]
-        source = self.source(module.display)
-        lines = source.lines if source is not None else []
+        # The file is read only when a finding needs its lines: most comments are other tools'.
+        lines = partial(self.lines_of, module.display)
         outcome = apply_suppressions(
             findings,
-            parse_directives(summary.comments),
+            directives,
             summary.first_code_row,
             lines,
             settings.known_codes,
             settings.enabled - ignored_here,
             module.display,
         )
-        kept = fingerprint_findings(sorted(outcome.kept + outcome.unused, key=lambda f: f.sort_key), lines, self.lines_of)
+        reported = outcome.kept + outcome.unused
+        if not reported:
+            return FileCheck([], warnings, outcome.suppressed)
+        kept = fingerprint_findings(sorted(reported, key=lambda f: f.sort_key), lines(), self.lines_of)
         return FileCheck(kept, warnings, outcome.suppressed)
 
     def file_of(self, display: str) -> tuple[str, list[str]] | None:
@@ -269,15 +273,16 @@ class Checker:
         digest = self.rules_digest if self.cache is not None else b""
         return module_record(self.cache, digest, source.raw, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
 
-    def summarise_all(self, candidates: Sequence[Candidate], jobs: int | None = None) -> list[Summarised]:
+    def summarise_all(self, candidates: Sequence[Candidate], jobs: int | None = None, taken_ns: int | None = None) -> list[Summarised]:
         """Phase 1 for every candidate, in order: files whose status is unchanged from the
-        stat index, cache hits here, the rest in workers."""
+        stat index, cache hits here, the rest in workers. ``taken_ns``: when discovery began
+        (the statuses it took are no newer)."""
         if self.cache is None:
             return list(run_all(self.summarise, candidates, crashed, jobs))
         index = StatIndex(self.cache, self.rules_digest)
         paths = [os.path.abspath(c.path) for c in candidates]
-        taken = time.time_ns()
-        statuses = [status_of(p) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
+        taken = taken_ns if taken_ns is not None else time.time_ns()
+        statuses = [status_of(p, c.status) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
         done: list[Summarised | None] = []
         for candidate, path, status in zip(candidates, paths, statuses):
             header = index.header(path, status, module_name(candidate.path)[0])
@@ -311,10 +316,11 @@ class Checker:
 
     def _project_around(self, source: SourceFile) -> list[ProjectModule]:
         here = Candidate(source.path, source.display, explicit=True)
+        discovered_ns = time.time_ns()
         others = project_candidates([source.path], self.settings, [here])
         return [
             ProjectModule(done.record, done.candidate.display, False, str(done.candidate.path))
-            for done in self.summarise_all(others)
+            for done in self.summarise_all(others, taken_ns=discovered_ns)
             if done.record is not None
         ]
 
@@ -366,6 +372,7 @@ def run_check(
 
 def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_file: Callable[[int], None] | None, jobs: int | None) -> RunResult:
     forget_packages()
+    discovered_ns = time.time_ns()  # every status discovery takes is at least this recent
     named = list(discover(list(paths), settings.file_filter))
     checker.use_file_settings([c for c in named if c.warning is None and c.error is None])
     others = project_candidates(paths, settings, named)
@@ -374,7 +381,7 @@ def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_f
     result = RunResult()
     modules: list[ProjectModule] = []
     count = len(named)
-    for number, done in enumerate(checker.summarise_all(named + others, jobs)):
+    for number, done in enumerate(checker.summarise_all(named + others, jobs, discovered_ns)):
         reported = number < count
         if reported:
             result.files_checked += 1

@@ -27,9 +27,10 @@ RECENT_NS = 2_000_000_000  # a status this fresh may not change with the next wr
 Status = tuple[int, int, int, int, int]
 
 
-def status_of(path: str) -> Status | None:
+def status_of(path: str, known: os.stat_result | None = None) -> Status | None:
+    """``known``: the status discovery already took (one ``stat`` per file and run)."""
     try:
-        found = os.stat(path)
+        found = known if known is not None else os.stat(path)
     except OSError:
         return None
     return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)

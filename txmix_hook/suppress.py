@@ -9,7 +9,7 @@ from tree-sitter ``comment`` nodes), so the same text inside a string does nothi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from txmix_hook.edits import Edit, Fix
@@ -87,7 +87,7 @@ def apply_suppressions(
     findings: Sequence[Finding],
     directives: Sequence[Directive],
     first_code_row: int,
-    lines: Sequence[str],
+    lines: Callable[[], Sequence[str]],
     known_codes: Iterable[str],
     enabled_codes: Iterable[str],
     filename: str,
@@ -112,7 +112,7 @@ def apply_suppressions(
     return SuppressionResult(kept, suppressed, _unused(directives, first_code_row, lines, set(known_codes), set(enabled_codes), filename))
 
 
-def _unused(directives: Sequence[Directive], first_code_row: int, lines: Sequence[str], known: set[str], enabled: set[str], filename: str) -> list[Finding]:
+def _unused(directives: Sequence[Directive], first_code_row: int, lines: Callable[[], Sequence[str]], known: set[str], enabled: set[str], filename: str) -> list[Finding]:
     if UNUSED_SUPPRESSION.id not in enabled:
         return []
     results = []
@@ -134,7 +134,7 @@ def _unused(directives: Sequence[Directive], first_code_row: int, lines: Sequenc
     return results
 
 
-def _finding(directive: Directive, message: str, drop: Sequence[str], lines: Sequence[str], filename: str) -> Finding:
+def _finding(directive: Directive, message: str, drop: Sequence[str], lines: Callable[[], Sequence[str]], filename: str) -> Finding:
     comment = directive.comment
     start = Location(comment.row, comment.column + directive.start)
     end = Location(comment.row, comment.column + directive.end)
@@ -147,7 +147,7 @@ def _finding(directive: Directive, message: str, drop: Sequence[str], lines: Seq
         end_location=end,
         scope_name="<module>",
         scope_kind="module",
-        fix=_removal_fix(directive, drop, lines),
+        fix=_removal_fix(directive, drop, lines()),
         scope_row=comment.row,
     )
 
