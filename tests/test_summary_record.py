@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pickle
 
+from txmix_hook.analysis import Analysis
+from txmix_hook.settings import CommandLine, build_settings
 from txmix_hook.summary.build import summarise
 from txmix_hook.summary.record import SummaryRecord
 
@@ -49,3 +51,16 @@ def test_the_body_is_pickled_once_and_shared_by_every_copy() -> None:
 def test_a_module_without_stores_or_definitions_says_so() -> None:
     record = SummaryRecord.of(summarise(b"x = 1\n", "plain", False, ()))
     assert not record.has_stores and record.callables == frozenset() and record.syntax_error is None
+
+
+def test_a_call_that_is_also_a_side_candidate_shares_its_position_and_names() -> None:
+    """Every call is recorded twice (a call site and a connection candidate) and names repeat:
+    kept as one object each, the pickled summary holds and reads back each once."""
+    settings = build_settings(CommandLine(isolated=True))
+    analysis = Analysis(settings.book, settings.pattern_rules)
+    summary = pickle.loads(pickle.dumps(analysis.summarise(SOURCE + b"\nconn = psycopg2.connect()\nconn2 = conn\n", "app.repo", False)))
+    call = next(c for c in summary.scopes[0].calls if c.pos.row == 14)
+    side = next(s for s in summary.sides if s.pos.start_byte == call.pos.start_byte and s.pos.end_byte == call.pos.end_byte)
+    assert side.pos is call.pos
+    names = [b.expr for b in summary.scopes[0].bindings["conn2"]]
+    assert names[0].id is side.name  # `conn`, the name both were given

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern  # names repeat: one string each, pickled once and read back once
 
 from tree_sitter import Node, Query, QueryCursor
 
@@ -296,7 +297,7 @@ class Binder:
             self.ir(value, lookup) if value is not None else None,
             self.positions.of(reported),
             owner,
-            display_name(value if value is not None else reported),
+            intern(display_name(value if value is not None else reported)),
         )
         self._sides[key] = (list(set_ids), candidate)
 
@@ -368,9 +369,9 @@ class Binder:
     def _ir_of(self, node: Node, scope: int, depth: int) -> Expr:
         kind = node.type
         if kind == "identifier":
-            return Name(text(node), scope)
+            return Name(intern(text(node)), scope)
         if kind == "attribute":
-            return Attr(self.ir(node.child_by_field_name("object"), scope, depth), text(node.child_by_field_name("attribute")))
+            return Attr(self.ir(node.child_by_field_name("object"), scope, depth), intern(text(node.child_by_field_name("attribute"))))
         if kind == "call":
             args: list[Expr] = []
             kwargs: list[tuple[str, Expr]] = []
