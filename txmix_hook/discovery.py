@@ -162,10 +162,15 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
         top = False
         below, files = [], []
         for entry in entries:  # sorted after filtering: most entries of a project are not Python
-            if entry.name.endswith(PYTHON_SUFFIXES) and not _is_dir(entry):
+            try:
+                is_dir = entry.is_dir()  # from the listing itself on most file systems
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():
+                    below.append(entry)
+            elif entry.name.endswith(PYTHON_SUFFIXES):
                 files.append(entry)
-            elif _is_dir(entry) and not entry.is_symlink():
-                below.append(entry)
         for entry in sorted(files, key=_name):
             if not rules.excluded_name(entry.name, entry.path):
                 yield entry.path, _status(entry)
@@ -175,13 +180,6 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
 
 def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
