@@ -198,7 +198,7 @@ def _status(entry: os.DirEntry[str]) -> os.stat_result | None:
 
 def _drop_git_ignored(paths: list[tuple[str, os.stat_result | None]]) -> list[tuple[str, os.stat_result | None]]:
     """Ask git which of ``paths`` it ignores (one call per run); outside a repo, keep all."""
-    if not paths:
+    if not paths or not _maybe_in_git(os.path.dirname(os.path.abspath(paths[0][0]))):
         return paths
     absolute = [os.fsencode(os.path.abspath(p)) for p, _ in paths]  # bytes: names need not be UTF-8
     try:
@@ -213,6 +213,21 @@ def _drop_git_ignored(paths: list[tuple[str, os.stat_result | None]]) -> list[tu
         return paths
     ignored = set(filter(None, done.stdout.split(b"\0")))
     return [p for p, name in zip(paths, absolute) if name not in ignored]
+
+
+def _maybe_in_git(folder: str) -> bool:
+    """Can git see a work tree here? Not without a ``.git`` above (or ``GIT_DIR`` set): then
+    starting git only to hear "not a git repository" is skipped (30 ms a run)."""
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return True
+    current = folder
+    while True:
+        if os.path.lexists(os.path.join(current, ".git")):
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
 
 
 def forget_packages() -> None:

@@ -115,6 +115,15 @@ def name_matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     ``glob_matches`` answers for each of them, in one expression: a walk asks for every entry."""
     if not patterns:
         return lambda name: False
-    translated = [_translate(_as_utf8(p[2:] if p.startswith("./") else p)) for p in patterns]
-    compiled = re2.compile("|".join(f"(?:{t})" for t in translated), options=_OPTIONS)
-    return lambda name: compiled.fullmatch(_as_utf8(name)) is not None
+    cleaned = [_as_utf8(p[2:] if p.startswith("./") else p).rstrip("/") for p in patterns]
+    compiled = re2.compile("|".join(f"(?:{_translate(p)})" for p in cleaned), options=_OPTIONS)
+    # A match ends with what follows a pattern's last wildcard: `*.egg-info` can never match
+    # `models.py`, and a string test is far cheaper than a call into RE2.
+    endings = tuple(_literal_ending(p) for p in cleaned)
+    return lambda name: (text := _as_utf8(name)).endswith(endings) and compiled.fullmatch(text) is not None
+
+
+def _literal_ending(pattern: str) -> str:
+    """The part of a glob after its last ``*``, ``?``, ``[`` or ``]`` (all of it when it has none)."""
+    last = max(pattern.rfind(c) for c in "*?[]")
+    return pattern[last + 1 :]

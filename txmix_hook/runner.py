@@ -285,7 +285,7 @@ class Checker:
         statuses = [status_of(p, c.status) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
         done: list[Summarised | None] = []
         for candidate, path, status in zip(candidates, paths, statuses):
-            header = index.header(path, status, module_name(candidate.path)[0])
+            header = index.header(path, status, module_name(path)[0])
             if header is None:
                 done.append(self.cached(candidate))
             else:

@@ -15,7 +15,7 @@ def project_root(paths: Sequence[Path]) -> Path | None:
     return marked_root(paths) if paths else None
 
 
-def module_name(path: Path) -> tuple[str, bool]:
+def module_name(path: str | Path) -> tuple[str, bool]:
     """(dotted module name, is a package ``__init__``): the package chain of ``__init__.py`` files."""
     folder, name = os.path.split(os.path.abspath(path))  # on strings: once per file of a run
     package = package_in(folder)
