@@ -390,3 +390,30 @@ def test_a_broken_first_line_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     root = project(tmp_path, {"tasks.py": "[celery import shared_task\n" + textwrap.dedent(MIX_SAME_FUNCTION)})
     code, _, err = run_txmix(["check", "tasks.py", "--fix", "--unsafe-fixes"], root)
     assert code in (0, 1) and "tasks.py:1:1: warning: syntax error" in err and "internal error" not in err
+
+
+def _chain(hops: int) -> dict[str, str]:
+    """`handler` opens a raw connection and calls down `hops` functions (in a module that is not
+    checked) to the one holding a session; `other` does too, through two that call each other."""
+    jobs = ["import psycopg2", "", "from app.steps import loop_a, step_1", "", ""]
+    jobs += ["def handler():", "    conn = psycopg2.connect('dbname=shop')", "    step_1()", "    conn.commit()", "", ""]
+    jobs += ["def other():", "    conn = psycopg2.connect('dbname=shop')", "    loop_a()", "    conn.commit()", ""]
+    steps = ["from sqlalchemy.orm import Session", "", ""]
+    for number in range(1, hops):
+        steps += [f"def step_{number}():", f"    step_{number + 1}()", "", ""]
+    steps += [f"def step_{hops}():", "    with Session() as session:", "        session.add(object())", "", ""]
+    steps += ["def loop_a():", "    loop_b()", "", ""]
+    steps += ["def loop_b():", "    loop_a()", "    with Session() as session:", "        session.add(object())", ""]
+    return {"app/__init__.py": "", "app/jobs.py": "\n".join(jobs), "app/steps.py": "\n".join(steps)}
+
+
+def test_a_session_held_as_deep_as_calls_are_followed_is_found_and_no_deeper(tmp_path: Path) -> None:
+    """Functions that reach no session are passed over before any of their connections is
+    evaluated: the calls that decide it must be followed exactly as deep as the findings' (a
+    pre-commit run names only the handler's file)."""
+    (tmp_path / "seven").mkdir()
+    (tmp_path / "eight").mkdir()
+    followed = project(tmp_path / "seven", _chain(7))
+    assert triples(followed, "app/jobs.py") == {("app/jobs.py", 7, "TXM001"), ("app/jobs.py", 13, "TXM001")}
+    beyond = project(tmp_path / "eight", _chain(8))
+    assert triples(beyond, "app/jobs.py") == {("app/jobs.py", 13, "TXM001")}
