@@ -1,10 +1,13 @@
-"""Per-file work on several processes, results in input order, and a crash costs one file.
+"""Per-file work on several processes, each result handed back as soon as it is done (with
+its index), the costliest items first, and a crash costs one file.
 
 Workers are forked, so they inherit what the parent already built (rules, compiled queries,
 the list of files) and only indices and results cross the pipes. Each worker sends a result
 per item, so when one dies (a segfault or abort in a C library: tree-sitter, a grammar) the
 parent knows the exact item it was on: that item is reported through ``crashed`` and the rest
-of the worker's share goes to a fresh worker. Output is identical to a serial run.
+of the worker's share goes to a fresh worker. Each worker has a second chunk waiting in its
+pipe, so the parent may work on a result (unpickle a summary) without leaving a core idle.
+Results are the same as a serial run's, in another order.
 
 Generic on purpose: this module knows nothing of files or findings, so the runner imports it
 and not the other way round.
@@ -44,15 +47,23 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_all(work: Callable[[T], R], items: Sequence[T], crashed: Callable[[T, str], R], jobs: int | None = None) -> Iterator[R]:
-    """``work`` on every item, in order. ``jobs`` None: the default, and small runs stay here
-    (starting workers costs more than it saves); an explicit ``jobs`` is honoured as given."""
+def run_each(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    crashed: Callable[[T, str], R],
+    jobs: int | None = None,
+    cost: Callable[[T], int] | None = None,
+) -> Iterator[tuple[int, R]]:
+    """``(index, work(item))`` for every item, as each is done. ``jobs`` None: the default, and
+    small runs stay here (starting workers costs more than it saves); an explicit ``jobs`` is
+    honoured as given. ``cost``: about how long an item takes (a file's size); the costliest
+    are handed out first, so no worker is left with a large one after the others finished."""
     count = default_jobs() if jobs is None else jobs
     small = jobs is None and len(items) < PARALLEL_THRESHOLD
     if count < 2 or len(items) < 2 or small or not hasattr(os, "fork"):
-        yield from map(work, items)
+        yield from enumerate(map(work, items))
         return
-    yield from _Pool(work, items, crashed, count).results()  # type: ignore[arg-type]
+    yield from _Pool(work, items, crashed, count, cost).completed()  # type: ignore[arg-type]
 
 
 @dataclass
@@ -70,31 +81,32 @@ class _Raised:
 
 
 class _Pool(Generic[T, R]):
-    def __init__(self, work: Callable[[T], R], items: Sequence[T], crashed: Callable[[T, str], R], jobs: int) -> None:
+    def __init__(self, work: Callable[[T], R], items: Sequence[T], crashed: Callable[[T, str], R], jobs: int, cost: Callable[[T], int] | None = None) -> None:
         self.work, self.items, self.crashed = work, items, crashed
         import multiprocessing
 
         self.context = multiprocessing.get_context("fork")
-        size = max(1, min(CHUNK, len(items) // (jobs * 4)))
-        self.queue: deque[list[int]] = deque(list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size))
+        size = self.size = max(1, min(CHUNK, len(items) // (jobs * 4)))
+        order = list(range(len(items))) if cost is None else sorted(range(len(items)), key=lambda i: -cost(items[i]))
+        self.queue: deque[list[int]] = deque(order[i : i + size] for i in range(0, len(order), size))
         self.jobs = min(jobs, len(self.queue))
         self.workers: dict[Connection, _Worker] = {}
         self.done: dict[int, R] = {}
 
-    def results(self) -> Iterator[R]:
+    def completed(self) -> Iterator[tuple[int, R]]:
         global _work, _items
         _work, _items = self.work, self.items  # type: ignore[assignment]
         finished = False
         try:
             for _ in range(self.jobs):
                 self._start()
-            following = 0
-            while following < len(self.items):
-                while following in self.done:
-                    yield self.done.pop(following)
-                    following += 1
-                if following < len(self.items):
+            handed = 0
+            while handed < len(self.items):
+                if not self.done:
                     self._collect()
+                while self.done:
+                    yield self.done.popitem()
+                    handed += 1
             finished = True
         finally:
             self._stop(finished)
@@ -110,6 +122,7 @@ class _Pool(Generic[T, R]):
         worker = _Worker(process, ours)
         self.workers[ours] = worker
         self._feed(worker)
+        self._feed(worker)  # a second chunk waits in the pipe: a busy parent never leaves a worker idle
 
     def _feed(self, worker: _Worker) -> None:
         if self.queue:
@@ -131,7 +144,7 @@ class _Pool(Generic[T, R]):
                 raise value.error
             worker.pending.remove(index)
             self.done[index] = value
-            if not worker.pending:
+            if len(worker.pending) <= self.size:
                 self._feed(worker)
 
     def _lost(self, worker: _Worker) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
@@ -25,7 +25,7 @@ from txmix_hook.finding import Finding
 from txmix_hook.gc_paused import gc_paused
 from txmix_hook.internal_error import internal_error_line
 from txmix_hook.limits import over_limit
-from txmix_hook.parallel import run_all
+from txmix_hook.parallel import run_each
 from txmix_hook.match.findings import Planned
 from txmix_hook.project.index import ProjectModule
 from txmix_hook.project.root import module_name, project_root
@@ -273,12 +273,14 @@ class Checker:
         digest = self.rules_digest if self.cache is not None else b""
         return module_record(self.cache, digest, source.raw, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
 
-    def summarise_all(self, candidates: Sequence[Candidate], jobs: int | None = None, taken_ns: int | None = None) -> list[Summarised]:
+    def summarise_all(self, candidates: Sequence[Candidate], jobs: int | None = None, taken_ns: int | None = None, read_now: int = 0) -> list[Summarised]:
         """Phase 1 for every candidate, in order: files whose status is unchanged from the
         stat index, cache hits here, the rest in workers. ``taken_ns``: when discovery began
-        (the statuses it took are no newer)."""
+        (the statuses it took are no newer). ``read_now``: how many leading candidates phase 2
+        will read whole (the reported files): a worker's summary of one is unpickled as it
+        arrives, while this process would otherwise only wait for the next."""
         if self.cache is None:
-            return list(run_all(self.summarise, candidates, crashed, jobs))
+            return [result for _, result in sorted(self._summarise_missed(candidates, list(range(len(candidates))), jobs, read_now), key=lambda pair: pair[0])]
         index = StatIndex(self.cache, self.rules_digest)
         paths = [os.path.abspath(c.path) for c in candidates]
         taken = taken_ns if taken_ns is not None else time.time_ns()
@@ -291,13 +293,20 @@ class Checker:
             else:
                 done.append(Summarised(candidate, header.fetching(partial(self._full_record, candidate, header.key))))
         missed = [number for number, found in enumerate(done) if found is None]
-        for number, result in zip(missed, run_all(self.summarise, [candidates[n] for n in missed], crashed, jobs)):
+        for number, result in self._summarise_missed(candidates, missed, jobs, read_now):
             done[number] = result
         for found, path, status in zip(done, paths, statuses):
             if found is not None and found.record is not None:
                 index.remember(path, status, found.record, taken)
         index.save()
         return [d for d in done if d is not None]
+
+    def _summarise_missed(self, candidates: Sequence[Candidate], missed: list[int], jobs: int | None, read_now: int) -> Iterator[tuple[int, Summarised]]:
+        """(candidate number, its summary) for the missed candidates, as each is done."""
+        for index, result in run_each(self.summarise, [candidates[n] for n in missed], crashed, jobs, _size):
+            if missed[index] < read_now and result.record is not None:
+                _ = result.record.summary  # unpickled here while the workers go on, not after them
+            yield missed[index], result
 
     def _full_record(self, candidate: Candidate, key: bytes | None) -> SummaryRecord | None:
         """The summary a status-index header stands for, when phase 2 first needs it: by its
@@ -344,6 +353,11 @@ def check_candidate(checker: Checker, candidate: Candidate) -> Summarised:
         return Summarised(candidate, None, internal_error_line(candidate.display, exc))
 
 
+def _size(candidate: Candidate) -> int:
+    """What summarising a file costs, about: its size (0 when discovery could not stat it)."""
+    return candidate.status.st_size if candidate.status is not None else 0
+
+
 def crashed(candidate: Candidate, how: str) -> Summarised:
     return Summarised(candidate, None, f"{candidate.display}:1:1: the analysis crashed ({how}); file skipped, please report it")
 
@@ -381,7 +395,7 @@ def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_f
     result = RunResult()
     modules: list[ProjectModule] = []
     count = len(named)
-    for number, done in enumerate(checker.summarise_all(named + others, jobs, discovered_ns)):
+    for number, done in enumerate(checker.summarise_all(named + others, jobs, discovered_ns, read_now=count)):
         reported = number < count
         if reported:
             result.files_checked += 1
