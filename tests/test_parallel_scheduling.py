@@ -3,6 +3,9 @@ the costliest first (a large file handed out last would keep one core busy alone
 
 from __future__ import annotations
 
+import os
+import time
+
 from txmix_hook.parallel import run_each
 
 
@@ -31,3 +34,22 @@ def test_the_costliest_items_are_handed_out_first() -> None:
 
 def test_a_small_run_stays_in_this_process_in_order() -> None:
     assert list(run_each(_square, [3, 1, 2], _never)) == [(0, 9), (1, 1), (2, 4)]
+
+
+def _abort_on_25(item: int) -> int:
+    if item == 25:  # the first item of a chunk that waited in a worker's pipe
+        os.abort()
+    return item
+
+
+def test_a_worker_that_dies_with_a_chunk_waiting_costs_only_its_item() -> None:
+    """The parent may be busy (unpickling a summary) while a worker dies: its next chunk is
+    then sent to a dead process, and must go to a fresh worker instead of ending the run."""
+    results: dict[int, object] = {}
+    for index, value in run_each(_abort_on_25, list(range(200)), lambda item, how: ("crashed", item, how), jobs=2):
+        if not results:
+            time.sleep(0.5)
+        results[index] = value
+    assert sorted(results) == list(range(200))
+    assert [index for index, value in results.items() if isinstance(value, tuple)] == [25]
+    assert results[25][2] == "killed by SIGABRT"  # type: ignore[index]

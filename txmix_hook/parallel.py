@@ -128,7 +128,10 @@ class _Pool(Generic[T, R]):
         if self.queue:
             chunk = self.queue.popleft()
             worker.pending.extend(chunk)
-            worker.conn.send(chunk)
+            try:
+                worker.conn.send(chunk)
+            except OSError:
+                pass  # it died since its last answer: the end of its pipe comes next, and _lost requeues the chunk
 
     def _collect(self) -> None:
         from multiprocessing.connection import wait
