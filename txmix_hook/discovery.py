@@ -147,7 +147,6 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
     if rules.force_exclude and rules.excluded(root) and Path(os.path.abspath(root)) != rules.root:
         return
     folders = [os.fspath(root)]
-    top = True
     while folders:
         folder = folders.pop()
         try:
@@ -157,9 +156,6 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
             shown = display_path(Path(folder))
             unreadable.append(Candidate(Path(folder), shown, explicit=False, error=f"{shown}/: cannot read folder: {exc.strerror or exc}; its files are not checked"))
             continue
-        if not top and any(e.name == "pyvenv.cfg" and _is_file(e) for e in entries):
-            continue  # a venv under any name
-        top = False
         below, files = [], []
         for entry in entries:  # sorted after filtering: most entries of a project are not Python
             try:
@@ -175,18 +171,16 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
             if not rules.excluded_name(entry.name, entry.path):
                 yield entry.path, _status(entry)
         below.sort(key=_name, reverse=True)
-        folders.extend(entry.path for entry in below if not rules.excluded_name(entry.name, entry.path))
+        folders.extend(entry.path for entry in below if not rules.excluded_name(entry.name, entry.path) and not _is_venv(entry.path))
 
 
 def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:
-        return False
+def _is_venv(folder: str) -> bool:
+    """A virtualenv under any name; asked before the folder is listed (it may not be listable)."""
+    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))
 
 
 def _status(entry: os.DirEntry[str]) -> os.stat_result | None:
