@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
@@ -253,7 +253,7 @@ class Checker:
         name, is_package = module_name(source.path)
         # Not cached: an editor buffer (or a fix round) is one state of many, never read back;
         # without a key, neither is the project result built on it.
-        record = module_record(None, b"", source.raw, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
+        record = SummaryRecord.of(self.analysis.summarise(source.data, name, is_package))
         self._sources[source.display] = source
         modules = [
             replace(m, record=record) if m.display == source.display else replace(m, reported=False)
@@ -268,7 +268,6 @@ class Checker:
             self.modules = [replace(m, record=record) if m.display == source.display else m for m in previous]
             self._by_display = None
 
-
     def summary_of(self, source: SourceFile, name: str, is_package: bool) -> SummaryRecord:
         digest = self.rules_digest if self.cache is not None else b""
         return module_record(self.cache, digest, source.raw, name, is_package, lambda: self.analysis.summarise(source.data, name, is_package))
@@ -279,34 +278,34 @@ class Checker:
         (the statuses it took are no newer). ``read_now``: how many leading candidates phase 2
         will read whole (the reported files): a worker's summary of one is unpickled as it
         arrives, while this process would otherwise only wait for the next."""
+        done: list[Summarised | None] = [None] * len(candidates)
         if self.cache is None:
-            return [result for _, result in sorted(self._summarise_missed(candidates, list(range(len(candidates))), jobs, read_now), key=lambda pair: pair[0])]
+            self._summarise_missed(candidates, done, jobs, read_now)
+            return [d for d in done if d is not None]
         index = StatIndex(self.cache, self.rules_digest)
         paths = [os.path.abspath(c.path) for c in candidates]
         taken = taken_ns if taken_ns is not None else time.time_ns()
         statuses = [status_of(p, c.status) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
-        done: list[Summarised | None] = []
-        for candidate, path, status in zip(candidates, paths, statuses):
+        for number, (candidate, path, status) in enumerate(zip(candidates, paths, statuses)):
             header = index.header(path, status, module_name(path)[0])
             if header is None:
-                done.append(self.cached(candidate))
+                done[number] = self.cached(candidate)
             else:
-                done.append(Summarised(candidate, header.fetching(partial(self._full_record, candidate, header.key))))
-        missed = [number for number, found in enumerate(done) if found is None]
-        for number, result in self._summarise_missed(candidates, missed, jobs, read_now):
-            done[number] = result
+                done[number] = Summarised(candidate, header.fetching(partial(self._full_record, candidate, header.key)))
+        self._summarise_missed(candidates, done, jobs, read_now)
         for found, path, status in zip(done, paths, statuses):
             if found is not None and found.record is not None:
                 index.remember(path, status, found.record, taken)
         index.save()
         return [d for d in done if d is not None]
 
-    def _summarise_missed(self, candidates: Sequence[Candidate], missed: list[int], jobs: int | None, read_now: int) -> Iterator[tuple[int, Summarised]]:
-        """(candidate number, its summary) for the missed candidates, as each is done."""
+    def _summarise_missed(self, candidates: Sequence[Candidate], done: list[Summarised | None], jobs: int | None, read_now: int) -> None:
+        """Fill ``done`` where it is still None, in workers, as each file is done."""
+        missed = [number for number, found in enumerate(done) if found is None]
         for index, result in run_each(self.summarise, [candidates[n] for n in missed], crashed, jobs, _size):
             if missed[index] < read_now and result.record is not None:
                 _ = result.record.summary  # unpickled here while the workers go on, not after them
-            yield missed[index], result
+            done[missed[index]] = result
 
     def _full_record(self, candidate: Candidate, key: bytes | None) -> SummaryRecord | None:
         """The summary a status-index header stands for, when phase 2 first needs it: by its
