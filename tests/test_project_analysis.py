@@ -241,6 +241,71 @@ def test_recursion_and_call_cycles_terminate(tmp_path: Path) -> None:
     assert triples(root) == {("cycle.py", 16, "TXM001")}
 
 
+def _helper_reached_first_from_far_away(far_first: bool) -> dict[str, str]:
+    """`handler` holds a session and calls `export`, which opens a raw connection two calls
+    down; `audit` reaches `export` too, but six calls down, where the connection lies past the
+    depth bound. ``far_first`` puts `audit` before `handler` in the file."""
+    far = ["def audit():", "    step_1()", "", ""]
+    for number in range(1, 5):
+        far += [f"def step_{number}():", f"    step_{number + 1}()", "", ""]
+    far += ["def step_5():", "    export()", "", ""]
+    near = ["def handler(db: Session):", "    db.add(object())", "    export()", "", ""]
+    helpers = ["def export():", "    write()", "", "", "def write():", "    open_raw()", "", ""]
+    helpers += ["def open_raw():", "    psycopg2.connect('dbname=shop').commit()", ""]
+    head = ["import psycopg2", "from sqlalchemy.orm import Session", "", ""]
+    return {"jobs.py": "\n".join(head + (far + near if far_first else near + far) + helpers)}
+
+
+def test_what_a_function_reaches_does_not_depend_on_who_asked_first(tmp_path: Path) -> None:
+    """Reach is memoised per (function, calls left): `export` first met six calls down, with
+    its connection out of reach, still reaches it when `handler` calls it directly."""
+    (tmp_path / "near").mkdir()
+    (tmp_path / "far").mkdir()
+    near_first = project(tmp_path / "near", _helper_reached_first_from_far_away(far_first=False))
+    far_first = project(tmp_path / "far", _helper_reached_first_from_far_away(far_first=True))
+    assert triples(near_first) == {("jobs.py", 7, "TXM001")}
+    assert triples(far_first) == {("jobs.py", 31, "TXM001")}  # the same call, 24 lines lower
+
+
+def test_functions_calling_each_other_each_report_what_they_mix_themselves(tmp_path: Path) -> None:
+    """`save` writes and calls `audit`; `audit` opens a raw connection and may call `save`
+    again. Each reaches both sides only through the other as well, which must not silence both:
+    each is reported. `migrate` and `upgrade` call each other too, but `upgrade` mixes in
+    `_run` on its own, so that is the one finding there."""
+    code = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def save(db: Session, n):
+            db.add(object())
+            audit(db, n)
+
+
+        def audit(db, n):
+            if n:
+                save(db, n - 1)
+            psycopg2.connect("dbname=shop").commit()
+
+
+        def migrate(db: Session):
+            upgrade(db)
+
+
+        def upgrade(db: Session):
+            if db.info:
+                migrate(db)
+            _run(db)
+
+
+        def _run(db: Session):
+            db.add(object())
+            psycopg2.connect("dbname=shop").commit()
+    """
+    root = project(tmp_path, {"cycle.py": code})
+    assert triples(root) == {("cycle.py", 7, "TXM001"), ("cycle.py", 13, "TXM001"), ("cycle.py", 28, "TXM001")}
+
+
 def test_a_thread_target_is_not_called_and_listen_connections_are_apart(tmp_path: Path) -> None:
     code = """
         import threading

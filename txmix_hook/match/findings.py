@@ -2,7 +2,8 @@
 
 ``scope: function`` looks at one function's own sides. ``scope: request`` (the built-in rules)
 and ``scope: transaction`` follow calls and ``Depends(...)``: a finding is reported once, in the innermost function
-that reaches both sides where no single callee already reaches both, at the first raw-side
+that reaches both sides where no single callee already reaches both (a callee that reaches them
+only by calling back here, in recursion through each other, does not count), at the first raw-side
 expression in it or the call that leads to the raw work, whichever comes first. The session's
 own state on the way decides the severity: closed (``close()``, the end of ``with
 Session() as s:``) before the raw work starts, no finding; committed (``commit()``, the end of
@@ -106,8 +107,8 @@ class RuleMatcher:
             reach = self.graph.reach(function)
             if not reach.holds(keys):
                 return None
-            if any(self.graph.reach(target).holds(keys) for _, target in self.graph.callees(function)):
-                return None  # a callee holds both: it is reported there
+            if any(self.graph.holds_apart_from(target, function, keys) for _, target in self.graph.callees(function)):
+                return None  # a callee holds both (not only by calling back here): it is reported there
         raw = reach.first[variant[rule.report_at].key]
         severity = rule.severity
         if rule.scope != "function":

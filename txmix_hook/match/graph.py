@@ -1,9 +1,11 @@
 """Calls followed across the project: what each function reaches, and by which path.
 
 A function *reaches* a side when it holds it directly, or calls (or receives through
-``Depends(...)``) a function that reaches it. Reach is computed once per function with a memo,
-a depth bound and a guard that ends recursion and call cycles. A function only passed along
-(``threading.Thread(target=f)``, ``app.add_task(f)``) is not called, so it is not followed.
+``Depends(...)``) a function that reaches it, at most ``MAX_CALL_DEPTH`` calls further down. What
+a function reaches is a function of the function and the calls left to follow, nothing else:
+it is memoised per (function, calls left), so the order functions are checked in never changes
+a result, and recursion and call cycles end when no calls are left. A function only passed
+along (``threading.Thread(target=f)``, ``app.add_task(f)``) is not called, so it is not followed.
 """
 
 from __future__ import annotations
@@ -31,9 +33,22 @@ class Hop:
 Evidence = tuple[Hop, ...]
 
 
+def _rank(evidence: Evidence) -> tuple[bool, int, int, bool, int]:
+    """How good a path to a side is, larger first: one through each function at most once (a
+    path around a call cycle shows nothing that its shorter end does not); the earliest first
+    step (where the finding is reported), and of two starting there the inner expression
+    (`self.session` before the call `self.session.flush()` that also reaches a session); over
+    the very same expression a call rather than the side itself (`get_conn()` is both: show
+    where the helper opened it); then the fewest calls, the easiest path to read."""
+    simple = len({(hop.module, hop.scope) for hop in evidence}) == len(evidence)
+    head = evidence[0].pos
+    return (simple, -head.start_byte, -head.end_byte, -len(evidence))
+
+
 @dataclass
 class Reach:
-    """Per pattern set: the earliest path from this function to a side, and the last step in it."""
+    """Per pattern set: the best path from this function to a side (``_rank``), and the last
+    first step of any path to one."""
 
     first: dict[str, Evidence] = field(default_factory=dict)
     last: dict[str, Hop] = field(default_factory=dict)
@@ -41,9 +56,7 @@ class Reach:
     def add(self, set_id: str, evidence: Evidence) -> None:
         head = evidence[0]
         known = self.first.get(set_id)
-        if known is None or head.pos.start_byte < known[0].pos.start_byte or (
-            head.pos.start_byte == known[0].pos.start_byte and len(evidence) > len(known)  # same place: keep the path
-        ):
+        if known is None or _rank(evidence) > _rank(known):
             self.first[set_id] = evidence
         latest = self.last.get(set_id)
         if latest is None or head.pos.start_byte > latest.pos.start_byte:
@@ -58,8 +71,10 @@ class CallGraph:
     evaluator: Evaluator
     sides: SidesByFunction  # (module, scope) -> confirmed, unshared sides
     _callees: dict[FuncRef, list[tuple[Hop, FuncRef]]] = field(default_factory=dict)
-    _reach: dict[FuncRef, Reach] = field(default_factory=dict)
-    _open: set[FuncRef] = field(default_factory=set)
+    # (function, calls left, a function left out or None) -> reach
+    _within: dict[tuple[FuncRef, int, FuncRef | None], Reach] = field(default_factory=dict)
+    # (function, a function left out or None) -> reach no bound cut, and the calls it needed
+    _whole: dict[tuple[FuncRef, FuncRef | None], tuple[int, Reach]] = field(default_factory=dict)
     _callable_names: set[str] | None = None
 
     def callable_names(self) -> set[str]:
@@ -110,22 +125,58 @@ class CallGraph:
                 targets.append((class_module, init))
         return targets
 
-    def reach(self, function: FuncRef, depth: int = 0) -> Reach:
-        known = self._reach.get(function)
+    def reach(self, function: FuncRef, without: FuncRef | None = None) -> Reach:
+        """What ``function`` reaches, following calls ``MAX_CALL_DEPTH`` deep; with ``without``,
+        through paths that do not pass that function."""
+        return self._reach(function, MAX_CALL_DEPTH, without)[0]
+
+    def _reach(self, function: FuncRef, calls_left: int, without: FuncRef | None) -> tuple[Reach, bool]:
+        """(what ``function`` reaches with ``calls_left`` more calls followed, whether the bound
+        cut anything off). A result no bound cut is the same with more calls left, so it is kept
+        once for every larger bound; a cut one (a deep chain, any cycle) per bound."""
+        whole = self._whole.get((function, without))
+        if whole is not None and calls_left >= whole[0]:
+            return whole[1], False
+        known = self._within.get((function, calls_left, without))
         if known is not None:
-            return known
+            return known, True
         result = Reach()
         for match in self.sides.get(function, ()):
             result.add(match.set_id, (Hop(match.module, match.scope, match.pos, "side", match.name),))
-        if function in self._open or depth > MAX_CALL_DEPTH:
-            return result  # a cycle or a chain too deep: what is known here, not memoised
-        self._open.add(function)
-        try:
+        cut = calls_left < 0  # its calls are not followed: what is known here
+        if not cut:
             for hop, target in self.callees(function):
-                below = self.reach(target, depth + 1)
+                if target == without:
+                    continue
+                below, below_cut = self._reach(target, calls_left - 1, without)
+                cut = cut or below_cut
                 for set_id, evidence in below.first.items():
                     result.add(set_id, (hop, *evidence))
-        finally:
-            self._open.discard(function)
-        self._reach[function] = result
-        return result
+        if cut:
+            self._within[(function, calls_left, without)] = result
+        else:
+            self._whole[(function, without)] = (calls_left, result)
+        return result, cut
+
+    def holds_apart_from(self, callee: FuncRef, caller: FuncRef, set_ids: list[str]) -> bool:
+        """Does ``callee`` reach every one of ``set_ids`` by itself, not only by calling back
+        ``caller`` (recursion through each other)? Then the finding is the callee's."""
+        if not self.reach(callee).holds(set_ids):
+            return False
+        return not self._calls_back(callee, caller) or self.reach(callee, without=caller).holds(set_ids)
+
+    def _calls_back(self, callee: FuncRef, caller: FuncRef) -> bool:
+        """Does ``callee`` lead back to ``caller`` within the calls reach follows? Breadth first."""
+        seen = {callee}
+        frontier = [callee]
+        for _ in range(MAX_CALL_DEPTH + 1):
+            following: list[FuncRef] = []
+            for function in frontier:
+                for _, target in self.callees(function):
+                    if target == caller:
+                        return True
+                    if target not in seen:
+                        seen.add(target)
+                        following.append(target)
+            frontier = following
+        return False
