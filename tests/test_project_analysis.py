@@ -473,8 +473,9 @@ def _chain(hops: int) -> dict[str, str]:
 
 
 def test_a_session_held_as_deep_as_calls_are_followed_is_found_and_no_deeper(tmp_path: Path) -> None:
-    """Calls are followed seven deep from a checked function, into modules that are not
-    checked (a pre-commit run names only the handler's file), and no deeper."""
+    """Functions that reach no session are passed over before any of their connections is
+    evaluated: the calls that decide it must be followed exactly as deep as the findings' (a
+    pre-commit run names only the handler's file)."""
     (tmp_path / "seven").mkdir()
     (tmp_path / "eight").mkdir()
     followed = project(tmp_path / "seven", _chain(7))

@@ -70,12 +70,28 @@ class RuleMatcher:
 
     def find(self, rules: Sequence[Rule], functions: Sequence[tuple[int, int]]) -> list[Planned]:
         planned: list[Planned] = []
+        gate = self._gate(rules)
+        candidates = self.graph.reaching(functions, gate) if gate is not None else set(functions)
         for function in functions:
+            if function not in candidates:
+                continue  # reaches no session: no rule can hold here, and its connections are never evaluated
             for rule in rules:
                 found = self._check(rule, function)
                 if found is not None:
                     planned.append(found)
         return planned
+
+    def _gate(self, rules: Sequence[Rule]) -> frozenset[str] | None:
+        """Sets a function must reach for any rule to hold there: every side but the reported one
+        (the session, for the built-in rules). None when a rule has no such side."""
+        sets: set[str] = set()
+        for rule in rules:
+            for variant in self.variants[rule.id]:
+                others = [part for name, part in variant.items() if name != rule.report_at]
+                if not others:
+                    return None
+                sets.update(part.own_of[0] if part.own_of else part.key for part in others)
+        return frozenset(sets)
 
     def _own(self, function: tuple[int, int]) -> Reach:
         reach = Reach()

@@ -125,6 +125,31 @@ class CallGraph:
                 targets.append((class_module, init))
         return targets
 
+    def reaching(self, functions: Iterable[FuncRef], sets: frozenset[str]) -> set[FuncRef]:
+        """Those of ``functions`` (and of what they call) that hold a value of one of ``sets`` or
+        call, within the depth ``reach`` follows, a function that does: a superset of where
+        ``reach`` can find one, computed without evaluating any other side. Breadth first, so
+        the order functions come in changes nothing."""
+        distance = dict.fromkeys(functions, 0)
+        order = list(distance)
+        callers: dict[FuncRef, list[FuncRef]] = {}
+        for function in order:  # grows while it runs
+            if distance[function] > MAX_CALL_DEPTH:
+                continue  # reach takes such a function's own sides only
+            for _, target in self.callees(function):
+                callers.setdefault(target, []).append(function)
+                if target not in distance:
+                    distance[target] = distance[function] + 1
+                    order.append(target)
+        found = {function for function in order if self.sides.may_hold(function, sets)}
+        pending = list(found)
+        while pending:
+            for caller in callers.get(pending.pop(), ()):
+                if caller not in found:
+                    found.add(caller)
+                    pending.append(caller)
+        return found
+
     def reach(self, function: FuncRef, without: FuncRef | None = None) -> Reach:
         """What ``function`` reaches, following calls ``MAX_CALL_DEPTH`` deep; with ``without``,
         through paths that do not pass that function."""

@@ -148,12 +148,24 @@ class SidesByFunction:
             found = self._by_function.get(function, [])
         return found or default
 
-    def _confirm(self, module: int, scope: int) -> None:
+    def may_hold(self, function: tuple[int, int], sets: frozenset[str]) -> bool:
+        """Does the function hold a value of one of ``sets``, before the filters that only drop
+        matches? Only those sets' candidates are evaluated: the session's are a few per
+        function, where every call is a candidate for a connection."""
+        module, scope = function
+        sets = sets & self.wanted
+        candidates = [c for c in self._candidates_in(module).get(scope, ()) if not sets.isdisjoint(c.set_ids)]
+        return bool(candidates) and bool(confirm(self.evaluator, module, candidates, sets))
+
+    def _candidates_in(self, module: int) -> dict[int, list[SideCandidate]]:
         by_scope = self._candidates.get(module)
         if by_scope is None:
             by_scope = self._candidates[module] = {}
             for candidate in self.evaluator.summary(module).sides:
                 by_scope.setdefault(candidate.scope, []).append(candidate)
-        confirmed = confirm(self.evaluator, module, by_scope.get(scope, ()), self.wanted)
+        return by_scope
+
+    def _confirm(self, module: int, scope: int) -> None:
+        confirmed = confirm(self.evaluator, module, self._candidates_in(module).get(scope, ()), self.wanted)
         kept = drop_listeners([m for m in confirmed if not is_shared(m, self.evaluator)], self.evaluator)
         self._by_function[(module, scope)] = add_own_parts(kept, self.extensions)
