@@ -2,7 +2,8 @@
 
 Shared by tests/test_corpus.py (which asserts the figures) and benchmarks/corpus_scores.py
 (which prints them). Each case directory is its own project root, so each is checked by its
-own `txmix check . --output-format json --exit-zero` run with the case directory as cwd; the
+own `txmix check . --output-format json --exit-zero --no-cache` run with the case directory as
+cwd (no cache, so scoring writes nothing into the checkout); the
 findings are compared with the `# expect: TXM001` markers as (file, line, code) triples, so
 precision and recall are counted per finding, not per case.
 """
@@ -99,7 +100,7 @@ def expected_findings(case: Path) -> set[Triple]:
 def reported_findings(case: Path) -> tuple[set[Triple], str]:
     """Run txmix on one case as its own project; return its findings, or an error text."""
     done = subprocess.run(
-        [sys.executable, "-P", "-m", "txmix_hook", "check", ".", "--output-format", "json", "--exit-zero"],
+        [sys.executable, "-P", "-m", "txmix_hook", "check", ".", "--output-format", "json", "--exit-zero", "--no-cache"],
         cwd=case,
         capture_output=True,
         text=True,
