@@ -86,6 +86,19 @@ def test_a_helper_in_another_module_is_followed_and_reported_at_the_call(tmp_pat
     assert [(r["filename"], r["location"]["row"]) for r in finding["related"]] == [("app/reports.py", 7), ("app/api/orders.py", 12)]
 
 
+def test_the_advice_says_to_hand_the_session_down_to_the_helper_that_opens_the_connection(tmp_path: Path) -> None:
+    """"Run the SQL through `db.execute(...)`" alone misleads when the SQL is in another
+    function: the session has to be passed down to it. Said only when the session is the
+    reporting function's own variable, not a callee's, and not `Model.query`."""
+    root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": ORDERS})
+    [finding] = findings(root)
+    assert "or on `db.connection().connection` (`fetch_totals` opens that connection itself: pass `db` down to it) [" in finding["message"]
+    (tmp_path / "direct").mkdir()
+    direct = project(tmp_path / "direct", {"jobs.py": "import psycopg2\nfrom sqlalchemy.orm import Session\n\n\ndef job(db: Session):\n    db.add(object())\n    psycopg2.connect('').commit()\n"})
+    [plain] = findings(direct)
+    assert "down to it" not in plain["message"]  # both sides in `job` itself
+
+
 def test_only_the_named_file_is_reported_but_the_whole_project_is_read(tmp_path: Path) -> None:
     root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": ORDERS})
     assert triples(root, "app/api/orders.py") == {("app/api/orders.py", 13, "TXM001")}
@@ -192,7 +205,9 @@ def test_flask_sqlalchemy_factory_and_a_connection_cached_on_g(tmp_path: Path) -
             id = db.Column(db.Integer, primary_key=True)
     """
     root = project(tmp_path, {"app/__init__.py": "", "app/extensions.py": extensions, "app/pg.py": pg, "app/views.py": views, "app/models.py": models})
-    assert triples(root) == {("app/views.py", 13, "TXM004")}
+    [finding] = findings(root)
+    assert (finding["filename"], finding["location"]["row"], finding["code"]) == ("app/views.py", 13, "TXM004")
+    assert "down to it" not in finding["message"]  # `Order.query` is no variable to pass on
 
 
 def test_a_class_storing_session_and_pool_mixes_across_its_methods(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ order within the function, with a callee's work placed at its call; branches are
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +29,7 @@ from txmix_hook.summary.ir import Attr, Call
 from txmix_hook.summary.model import Pos
 
 SESSION_SET = "sqlalchemy-session"
+_PASSABLE = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")  # `db`, `self.session`: a value a call can pass on
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,10 @@ class RuleMatcher:
         raw_path = evidence[rule.report_at]
         primary = raw_path[0]
         message = rule.message.format(**values)
+        orm_side = next(s for s in rule.sides if s.name != rule.report_at)
+        advice = self._pass_down(raw_path, evidence[orm_side.name])
+        if advice:
+            message = f"{message} ({advice})"
         chain = self._chain(rule, evidence, labels)
         if chain:
             message = f"{message} [{chain}]"
@@ -208,12 +215,21 @@ class RuleMatcher:
             scope_row=scope.pos.row,
         )
         fix = None
-        orm_side = next(s for s in rule.sides if s.name != rule.report_at)
         if rule.fix is not None:
             direct = len(raw_path) == 1 and len(evidence[orm_side.name]) == 1
             summary = self.evaluator.summary(module)
             fix = FixRequest(rule, module, scope.pos, primary.pos, evidence[orm_side.name][-1].name, primary.name, values, summary.imports, direct)
         return Planned(finding, fix)
+
+    def _pass_down(self, raw_path: Evidence, orm_path: Evidence) -> str:
+        """Where the advice applies when the raw work is in a function this one calls and the
+        session is this function's own: the rule's "run the SQL through the session" means
+        handing the session down to that function, which now opens a connection of its own."""
+        name = orm_path[0].name
+        if len(raw_path) < 2 or len(orm_path) != 1 or not _PASSABLE.fullmatch(name) or name.endswith(".query"):
+            return ""  # the session is a callee's, or not a variable (`Model.query`): nothing to hand down
+        end = raw_path[-1]
+        return f"`{self.graph.qualname((end.module, end.scope))}` opens that connection itself: pass `{name}` down to it"
 
     def _origin(self, hop: Hop) -> str:
         """Where a side's value came from when a dependency provided it: `db` from `Depends(get_db)`."""
