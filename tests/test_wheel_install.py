@@ -17,7 +17,7 @@ def test_wheel_installs_into_a_fresh_venv_and_finds_the_example_mix(tmp_path: Pa
     env = tmp_path / "env"
     venv.create(env, with_pip=True)
     subprocess.run([str(env / "bin" / "pip"), "install", "-q", str(wheel)], check=True, capture_output=True)
-    listing = subprocess.run([str(env / "bin" / "txmix"), "rule", "list"], capture_output=True, text=True, check=False)
+    listing = subprocess.run([str(env / "bin" / "txmix"), "rule", "list"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert listing.returncode == 0 and "built-in" in listing.stdout and "TXM001" in listing.stdout
     done = subprocess.run(
         [str(env / "bin" / "txmix"), "check", "--no-cache", str(PROJECT / "examples")],  # no cache written into the checkout
