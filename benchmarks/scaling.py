@@ -6,6 +6,8 @@ Cases (each size is a number of functions or levels):
   functions  N mixing functions in one file (each opens a session and a psycopg2 connection)
   nested     N nested ``psycopg2.connect(`` calls in one mixing function (``.parent`` walks)
   long-line  one line of N*100 bytes of statements in a mixing function (``\\r\\n`` scans)
+  recursive  N functions that all call each other (a ring with chords): one strongly connected
+             group, every function reaching both sides, half of them each side directly
 
 Each measurement runs in a fresh process (so peak memory is its own) and reports the median
 CPU time (the machine may be shared) of ``--repeat`` runs of reading + analysing the file as ``txmix check`` does, the
@@ -44,7 +46,16 @@ def make_case(case: str, size: int) -> str:
         return HEADER + "def deep(db: Session):\n    db.add(1)\n    x = " + "psycopg2.connect(" * size + ")" * size + "\n"
     if case == "long-line":
         return HEADER + "def wide(db: Session):\n    db.add(1); " + "conn = psycopg2.connect('x'); " * (size * 100 // 30) + "\n"
+    if case == "recursive":
+        return HEADER + "".join(_ring_function(i, size) for i in range(size))
     raise ValueError(case)
+
+
+def _ring_function(i: int, size: int) -> str:
+    """One function of the ``recursive`` case: its own side, then calls around the ring and across it."""
+    side = "    db.add(object())\n" if i % 2 else "    psycopg2.connect('dbname=shop').commit()\n"
+    calls = "".join(f"    f{target}(db)\n" for target in sorted({(i + 1) % size, (i * 7 + 3) % size, (i * 13 + 5) % size} - {i}))
+    return f"def f{i}(db: Session):\n{side}{calls}\n"
 
 
 MEASURE = r"""

@@ -2,8 +2,8 @@
 
 ``scope: function`` looks at one function's own sides. ``scope: request`` (the built-in rules)
 and ``scope: transaction`` follow calls and ``Depends(...)``: a finding is reported once, in the innermost function
-that reaches both sides where no single callee already reaches both (a callee that reaches them
-only by calling back here, in recursion through each other, does not count), at the first raw-side
+that reaches both sides where no single callee already reaches both (functions calling each other
+are taken together: see ``CallGraph.callee_reports``), at the first raw-side
 expression in it or the call that leads to the raw work, whichever comes first. The session's
 own state on the way decides the severity: closed (``close()``, the end of ``with
 Session() as s:``) before the raw work starts, no finding; committed (``commit()``, the end of
@@ -73,8 +73,9 @@ class RuleMatcher:
 
     def find(self, rules: Sequence[Rule], functions: Sequence[tuple[int, int]]) -> list[Planned]:
         planned: list[Planned] = []
+        callers = self.graph.explore(functions)
         gate = self._gate(rules)
-        candidates = self.graph.reaching(functions, gate) if gate is not None else set(functions)
+        candidates = self.graph.reaching(callers, gate) if gate is not None else set(functions)
         for function in functions:
             if function not in candidates:
                 continue  # reaches no session: no rule can hold here, and its connections are never evaluated
@@ -126,8 +127,8 @@ class RuleMatcher:
             reach = self.graph.reach(function)
             if not reach.holds(keys):
                 return None
-            if any(self.graph.holds_apart_from(target, function, keys) for _, target in self.graph.callees(function)):
-                return None  # a callee holds both (not only by calling back here): it is reported there
+            if self.graph.callee_reports(function, keys):
+                return None  # a callee holds both: it is reported there
         raw = reach.first[variant[rule.report_at].key]
         severity = rule.severity
         if rule.scope != "function":

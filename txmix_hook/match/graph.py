@@ -71,10 +71,12 @@ class CallGraph:
     evaluator: Evaluator
     sides: SidesByFunction  # (module, scope) -> confirmed, unshared sides
     _callees: dict[FuncRef, list[tuple[Hop, FuncRef]]] = field(default_factory=dict)
-    # (function, calls left, a function left out or None) -> reach
-    _within: dict[tuple[FuncRef, int, FuncRef | None], Reach] = field(default_factory=dict)
-    # (function, a function left out or None) -> reach no bound cut, and the calls it needed
-    _whole: dict[tuple[FuncRef, FuncRef | None], tuple[int, Reach]] = field(default_factory=dict)
+    _within: dict[tuple[FuncRef, int], Reach] = field(default_factory=dict)  # (function, calls left) -> reach
+    _whole: dict[FuncRef, tuple[int, Reach]] = field(default_factory=dict)  # reach no bound cut, and the calls it needed
+    _explored: list[FuncRef] = field(default_factory=list)  # every function explore reached
+    _expanded: dict[FuncRef, list[FuncRef]] = field(default_factory=dict)  # those whose callees it listed
+    _components: dict[FuncRef, frozenset[FuncRef]] | None = None
+    _group_defers: dict[tuple[int, tuple[str, ...]], bool] = field(default_factory=dict)
     _callable_names: set[str] | None = None
 
     def callable_names(self) -> set[str]:
@@ -125,23 +127,33 @@ class CallGraph:
                 targets.append((class_module, init))
         return targets
 
-    def reaching(self, functions: Iterable[FuncRef], sets: frozenset[str]) -> set[FuncRef]:
-        """Those of ``functions`` (and of what they call) that hold a value of one of ``sets`` or
-        call, within the depth ``reach`` follows, a function that does: a superset of where
-        ``reach`` can find one, computed without evaluating any other side. Breadth first, so
-        the order functions come in changes nothing."""
+    def explore(self, functions: Iterable[FuncRef]) -> dict[FuncRef, list[FuncRef]]:
+        """List the callees of ``functions`` and of everything they call, as deep as ``reach``
+        follows calls, before any rule is checked: the call graph that recursion is judged on
+        is then the same whatever order functions are checked in. Returns who calls whom
+        (breadth first: each function at its shortest distance)."""
         distance = dict.fromkeys(functions, 0)
         order = list(distance)
         callers: dict[FuncRef, list[FuncRef]] = {}
+        expanded: dict[FuncRef, list[FuncRef]] = {}
         for function in order:  # grows while it runs
             if distance[function] > MAX_CALL_DEPTH:
                 continue  # reach takes such a function's own sides only
-            for _, target in self.callees(function):
+            targets = expanded[function] = [target for _, target in self.callees(function)]
+            for target in targets:
                 callers.setdefault(target, []).append(function)
                 if target not in distance:
                     distance[target] = distance[function] + 1
                     order.append(target)
-        found = {function for function in order if self.sides.may_hold(function, sets)}
+        self._explored = order
+        self._expanded = expanded
+        return callers
+
+    def reaching(self, callers: dict[FuncRef, list[FuncRef]], sets: frozenset[str]) -> set[FuncRef]:
+        """The explored functions that hold a value of one of ``sets`` or call, within the depth
+        ``reach`` follows, a function that does: a superset of where ``reach`` can find one,
+        computed without evaluating any other side."""
+        found = {function for function in self._explored if self.sides.may_hold(function, sets)}
         pending = list(found)
         while pending:
             for caller in callers.get(pending.pop(), ()):
@@ -150,19 +162,18 @@ class CallGraph:
                     pending.append(caller)
         return found
 
-    def reach(self, function: FuncRef, without: FuncRef | None = None) -> Reach:
-        """What ``function`` reaches, following calls ``MAX_CALL_DEPTH`` deep; with ``without``,
-        through paths that do not pass that function."""
-        return self._reach(function, MAX_CALL_DEPTH, without)[0]
+    def reach(self, function: FuncRef) -> Reach:
+        """What ``function`` reaches, following calls ``MAX_CALL_DEPTH`` deep."""
+        return self._reach(function, MAX_CALL_DEPTH)[0]
 
-    def _reach(self, function: FuncRef, calls_left: int, without: FuncRef | None) -> tuple[Reach, bool]:
+    def _reach(self, function: FuncRef, calls_left: int) -> tuple[Reach, bool]:
         """(what ``function`` reaches with ``calls_left`` more calls followed, whether the bound
         cut anything off). A result no bound cut is the same with more calls left, so it is kept
         once for every larger bound; a cut one (a deep chain, any cycle) per bound."""
-        whole = self._whole.get((function, without))
+        whole = self._whole.get(function)
         if whole is not None and calls_left >= whole[0]:
             return whole[1], False
-        known = self._within.get((function, calls_left, without))
+        known = self._within.get((function, calls_left))
         if known is not None:
             return known, True
         result = Reach()
@@ -171,37 +182,90 @@ class CallGraph:
         cut = calls_left < 0  # its calls are not followed: what is known here
         if not cut:
             for hop, target in self.callees(function):
-                if target == without:
-                    continue
-                below, below_cut = self._reach(target, calls_left - 1, without)
+                below, below_cut = self._reach(target, calls_left - 1)
                 cut = cut or below_cut
                 for set_id, evidence in below.first.items():
                     result.add(set_id, (hop, *evidence))
         if cut:
-            self._within[(function, calls_left, without)] = result
+            self._within[(function, calls_left)] = result
         else:
-            self._whole[(function, without)] = (calls_left, result)
+            self._whole[function] = (calls_left, result)
         return result, cut
 
-    def holds_apart_from(self, callee: FuncRef, caller: FuncRef, set_ids: list[str]) -> bool:
-        """Does ``callee`` reach every one of ``set_ids`` by itself, not only by calling back
-        ``caller`` (recursion through each other)? Then the finding is the callee's."""
-        if not self.reach(callee).holds(set_ids):
-            return False
-        return not self._calls_back(callee, caller) or self.reach(callee, without=caller).holds(set_ids)
+    def callee_reports(self, function: FuncRef, set_ids: list[str]) -> bool:
+        """Is a finding for ``set_ids`` reached through ``function`` reported further in?
 
-    def _calls_back(self, callee: FuncRef, caller: FuncRef) -> bool:
-        """Does ``callee`` lead back to ``caller`` within the calls reach follows? Breadth first."""
-        seen = {callee}
-        frontier = [callee]
-        for _ in range(MAX_CALL_DEPTH + 1):
-            following: list[FuncRef] = []
-            for function in frontier:
-                for _, target in self.callees(function):
-                    if target == caller:
-                        return True
-                    if target not in seen:
-                        seen.add(target)
-                        following.append(target)
-            frontier = following
-        return False
+        Yes when a callee holds them all, unless that callee calls back into ``function``
+        (recursion through each other): functions that call each other are taken together, and
+        they defer only to a function outside them that holds both sides. So `save()` and
+        `audit()`, which reach the session and the connection only through each other, are each
+        reported, while `migrate()` and `upgrade()`, where `upgrade()` calls `_run()` which
+        mixes by itself, leave the finding to `_run()`."""
+        group = self._component(function)
+        outside = [target for _, target in self.callees(function) if target not in group]
+        if any(self.reach(target).holds(set_ids) for target in outside):
+            return True
+        if len(group) == 1 or len(outside) == len(self.callees(function)):
+            return False
+        key = (id(group), tuple(set_ids))
+        known = self._group_defers.get(key)
+        if known is None:
+            known = self._group_defers[key] = any(
+                self.reach(target).holds(set_ids)
+                for member in sorted(group)
+                for _, target in self.callees(member)
+                if target not in group
+            )
+        return known
+
+    def _component(self, function: FuncRef) -> frozenset[FuncRef]:
+        """The functions that call ``function`` and are called by it (its strongly connected
+        component), over the call graph ``explore`` listed; a function alone otherwise."""
+        if self._components is None:  # only the edges explore listed: later ones depend on what was checked first
+            self._components = _components(self._expanded)
+        return self._components.get(function, frozenset((function,)))
+
+
+def _components(callees: dict[FuncRef, list[FuncRef]]) -> dict[FuncRef, frozenset[FuncRef]]:
+    """Tarjan's strongly connected components, iteratively (call chains can be deep), over the
+    functions whose callees are listed; only components of two or more are returned."""
+    index: dict[FuncRef, int] = {}
+    low: dict[FuncRef, int] = {}
+    stack: list[FuncRef] = []
+    on_stack: set[FuncRef] = set()
+    found: dict[FuncRef, frozenset[FuncRef]] = {}
+    for root in callees:
+        if root in index:
+            continue
+        work: list[tuple[FuncRef, int]] = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = callees.get(node, ())
+            for step in range(position, len(targets)):
+                target = targets[step]
+                if target not in index:
+                    work.append((node, step + 1))
+                    work.append((target, 0))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                if low[node] == index[node]:
+                    members: list[FuncRef] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        members.append(member)
+                        if member == node:
+                            break
+                    if len(members) > 1:
+                        group = frozenset(members)
+                        found.update(dict.fromkeys(members, group))
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    return found
