@@ -4,8 +4,10 @@ A function *reaches* a side when it holds it directly, or calls (or receives thr
 ``Depends(...)``) a function that reaches it, at most ``MAX_CALL_DEPTH`` calls further down. What
 a function reaches is a function of the function and the calls left to follow, nothing else:
 it is memoised per (function, calls left), so the order functions are checked in never changes
-a result, and recursion and call cycles end when no calls are left. A function only passed
-along (``threading.Thread(target=f)``, ``app.add_task(f)``) is not called, so it is not followed.
+a result, and recursion and call cycles end when no calls are left. Functions that call each
+other (a strongly connected component of the call graph) are judged together when deciding
+which of them a finding belongs to. A function only passed along (``threading.Thread(target=f)``,
+``app.add_task(f)``) is not called, so it is not followed.
 """
 
 from __future__ import annotations
