@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -10,12 +11,8 @@ from typing import TYPE_CHECKING
 import click
 
 from txmix_hook import __version__
-from txmix_hook.baseline import BaselineError
-from txmix_hook.cli_cache import cache_group
-from txmix_hook.cli_rule import rule_group
 from txmix_hook.config import ConfigError, find_config
 from txmix_hook.discovery import display_path
-from txmix_hook.edits import WriteError
 from txmix_hook.finding import fixable_counts
 from txmix_hook.report.formats import FORMATS
 from txmix_hook.rules.errors import RuleError
@@ -23,22 +20,34 @@ from txmix_hook.selection import RuleSelection, SelectionError
 from txmix_hook.settings import CommandLine
 
 if TYPE_CHECKING:
+    from txmix_hook.report.errors import FileError
     from txmix_hook.runner import Checker, RunResult
 
 # Only what every command needs is imported above; a command imports its own machinery
-# (engine, fixes, reports, baselines) when it runs, so ``--version`` and ``rule list`` start fast.
+# (engine, fixes, reports, baselines, the ``rule`` and ``cache`` groups) when it runs, so
+# ``--version``, ``rule list`` and a warm ``check`` start fast.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# Subcommands in modules of their own, imported only when named (or listed by ``--help``).
+LAZY_COMMANDS = {"rule": ("txmix_hook.cli_rule", "rule_group"), "cache": ("txmix_hook.cli_cache", "cache_group")}
 
 
 class TxmixGroup(click.Group):
     """Turns every expected failure into one ``txmix: error:`` line and exit 2, never a traceback."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, name = LAZY_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (RuleError, ConfigError, SelectionError, BaselineError, WriteError) as exc:
-            _fail(_relative_to_cwd(str(exc)))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except BrokenPipeError:
@@ -46,8 +55,19 @@ class TxmixGroup(click.Group):
         except KeyboardInterrupt:
             _fail("interrupted")
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+            if isinstance(exc, _expected_errors()):
+                _fail(_relative_to_cwd(str(exc)))
             _fail(f"internal error: {type(exc).__name__}: {exc}")
         return None
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """Failures a user can cause (bad rules, config, baseline, an unwritable output): imported
+    here, once something failed, so a run that writes no baseline never loads that code."""
+    from txmix_hook.baseline import BaselineError
+    from txmix_hook.edits import WriteError
+
+    return (RuleError, ConfigError, SelectionError, BaselineError, WriteError)
 
 
 def _relative_to_cwd(message: str) -> str:
@@ -134,13 +154,9 @@ def check(
     stdin_filename: Path | None,
 ) -> None:
     """Check PATHS (files or directories; default: the current directory; `-`: standard input)."""
-    from txmix_hook.baseline import write_baseline as write_baseline_file
-    from txmix_hook.buffer import check_buffer
     from txmix_hook.cache import open_cache
     from txmix_hook.progress import Progress
-    from txmix_hook.report.errors import FileError
     from txmix_hook.report.formats import ReportContext
-    from txmix_hook.report.output import write_new_file
     from txmix_hook.report.terminal import colorize, rule_descriptors, rule_name, wants_color
     from txmix_hook.runner import Checker, run_check
     from txmix_hook.settings import build_settings
@@ -168,6 +184,8 @@ def check(
     checker = Checker(settings, cache)
     use_color = wants_color(color, sys.stdout.isatty(), os.environ)
     if stdin_mode:
+        from txmix_hook.buffer import check_buffer
+
         data = sys.stdin.buffer.read()
         result = check_buffer(data, stdin_filename or Path("-"), display_path(stdin_filename) if stdin_filename else "-", checker, force_exclude)
     else:
@@ -185,6 +203,8 @@ def check(
     if add_noqa:
         _add_noqa_and_exit(result)
     if baseline is not None and write_baseline:
+        from txmix_hook.baseline import write_baseline as write_baseline_file
+
         write_baseline_file(baseline, result.findings)
         click.echo(f"Wrote {plural(len(result.findings), 'finding')} to baseline {baseline}.", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
@@ -193,7 +213,7 @@ def check(
     context = ReportContext(
         lambda name: sources[name].lines if name in sources else [],
         lambda: rule_descriptors(settings),
-        [FileError.parse(line) for line in result.errors],
+        _file_errors(result.errors),
     )
     if statistics:
         from txmix_hook.report.statistics import count_by_rule, render_json, render_table
@@ -203,6 +223,8 @@ def check(
     else:
         rendered = FORMATS[output_format](result.findings, context)
     if output_file is not None:
+        from txmix_hook.report.output import write_new_file
+
         write_new_file(output_file, rendered.encode("utf-8"))
     else:
         click.echo(colorize(rendered, output_format) if use_color else rendered, nl=False, color=use_color)
@@ -211,6 +233,15 @@ def check(
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
+
+
+def _file_errors(lines: list[str]) -> list[FileError]:
+    """The files that could not be checked, as machine reports carry them (none: nothing to import)."""
+    if not lines:
+        return []
+    from txmix_hook.report.errors import FileError
+
+    return [FileError.parse(line) for line in lines]
 
 
 def _stdin_mode(paths: tuple[Path, ...], stdin_filename: Path | None, add_noqa: bool) -> bool:
@@ -340,6 +371,3 @@ def server() -> None:
 
     run()
 
-
-main.add_command(rule_group)
-main.add_command(cache_group)
