@@ -223,3 +223,28 @@ def test_a_file_edited_during_a_run_never_leaves_a_wrong_project_result(tmp_path
     monkeypatch.setattr(runner.Checker, "_full_record", fetch)
     (app / "helpers.py").write_text(RAW_HELPER)  # the edit undone: the first run's bytes again
     assert run_txmix(named, tmp_path) == run_txmix([*named, "--no-cache"], tmp_path)
+
+
+def test_a_file_edited_while_its_fixes_are_built_never_leaves_a_wrong_project_result(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The project result is stored with its fixes attached, and a fix is built from the file
+    read again after matching. If that read finds other bytes than the summary's key names (an
+    editor saved mid-run), the result is not stored: once the edit is undone, the fixes must be
+    those of the file's real text, as without a cache."""
+    from txmix_hook import runner
+
+    named = ["check", "--output-format", "json", "."]
+    run_txmix(named, project)
+    (project / "app" / "plain0.py").write_text("VALUE = 10\n")  # the stored project result no longer applies
+    orders = project / "app" / "orders.py"
+    read = runner.Checker.source
+
+    def saved_mid_run(self: runner.Checker, display: str) -> object:
+        if display.endswith("orders.py") and orders.read_text() == MIX:
+            orders.write_text(MIX.replace("    ", "\t"))
+        return read(self, display)
+
+    monkeypatch.setattr(runner.Checker, "source", saved_mid_run)
+    run_txmix(named, project)
+    monkeypatch.setattr(runner.Checker, "source", read)
+    orders.write_text(MIX)  # the edit undone: the bytes the summary was keyed on
+    assert run_txmix(named, project) == run_txmix([*named, "--no-cache", "--jobs", "1"], project)

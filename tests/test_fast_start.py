@@ -84,3 +84,19 @@ def test_a_check_of_a_few_files_imports_no_fix_report_or_rule_test_machinery(tmp
 def test_parallel_does_not_import_the_runner() -> None:
     script = "import sys, txmix_hook.parallel; print('txmix_hook.runner' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_a_warm_check_imports_neither_the_engine_nor_matching_nor_fixes(tmp_path: Path) -> None:
+    """Nothing changed since the last check: the project's findings, fixes attached, come from
+    one cache entry, so the analysis, phase 2 and the fix builders are never imported (the
+    cold run that stored them needs them all)."""
+    (tmp_path / "pyproject.toml").write_text("[tool.txmix]\n")
+    (tmp_path / "orders.py").write_text(MIX)
+    (tmp_path / "plain.py").write_text("VALUE = 1  # noqa\n")
+    cold, cold_modules = imported(tmp_path, "check", "--output-format", "json", ".")
+    warm, modules = imported(tmp_path, "check", "--output-format", "json", ".")
+    assert warm.returncode == cold.returncode == 1 and warm.stdout == cold.stdout and '"edits"' in warm.stdout
+    engine = {"txmix_hook.analysis", "txmix_hook.summary.build", "txmix_hook.fixes.stage", "txmix_hook.match.graph"}
+    assert engine <= cold_modules
+    assert not forbidden(modules, *engine, "txmix_hook.cli_rule", "txmix_hook.cli_cache", "yaml", "multiprocessing", allowed=("terminal", "sarif", "json_format"))
+    assert not {m for m in modules if m.startswith(("txmix_hook.match", "txmix_hook.fixes", "txmix_hook.project.values"))}

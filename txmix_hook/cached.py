@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MODULE_SUMMARY = "module-summary/2"  # a SummaryRecord
-PROJECT_MATCHES = "project-matches/1"  # phase 2's planned findings for one whole project
+PROJECT_FINDINGS = "project-findings/1"  # phase 2's findings, fixes attached, for one whole project
 RULE_BOOK = "rule-book/1"
 
 
@@ -108,7 +108,7 @@ def project_key(cache: Cache, digest: bytes, modules: Sequence[ProjectModule]) -
         if module.record.key is None:
             return None
         parts += [module.record.key, module.display, module.path, b"reported" if module.reported else b"-"]
-    return cache.key(PROJECT_MATCHES, *parts)
+    return cache.key(PROJECT_FINDINGS, *parts)
 
 
 def memo(cache: Cache, key: bytes, compute: Callable[[], T], kind: type | None = None) -> T:

@@ -15,18 +15,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from txmix_hook.analysis import Analysis
-from txmix_hook.baseline import fingerprint_findings
 from txmix_hook.cache import Cache
-from txmix_hook.cached import cached_record, module_record, project_key, rules_digest
+from txmix_hook.cached import cached_record, module_record, project_key, rules_digest, summary_key
 from txmix_hook.discovery import Candidate, discover, forget_packages
 from txmix_hook.finding import Finding
 from txmix_hook.gc_paused import gc_paused
 from txmix_hook.internal_error import internal_error_line
 from txmix_hook.limits import over_limit
 from txmix_hook.parallel import run_each
-from txmix_hook.match.findings import Planned
 from txmix_hook.project.index import ProjectModule
 from txmix_hook.project.root import module_name, project_root
 from txmix_hook.config import find_config
@@ -36,6 +34,11 @@ from txmix_hook.stat_index import StatIndex, status_of
 from txmix_hook.suppress import apply_suppressions, parse_directives
 from txmix_hook.regular_file import read_regular_file
 from txmix_hook.summary.record import SummaryRecord
+
+if TYPE_CHECKING:
+    from txmix_hook.analysis import Analysis
+    from txmix_hook.rules.model import Rule
+    from txmix_hook.rules.rulebook import RuleBook
 
 
 @dataclass
@@ -83,7 +86,12 @@ class Checker:
         self.settings = settings
         self.cache = cache
         self.project = project  # False: a text checked on its own reads no project around it
-        self.analysis = Analysis(settings.book, settings.pattern_rules, frozenset(settings.config.other_databases))
+        # What the analysis is built from; the analysis itself (the engine, phase 2) only when a
+        # file must be summarised or matched: a run where nothing changed never imports it.
+        self._rule_parts: tuple[RuleBook, Sequence[Rule], frozenset[str]] = (
+            settings.book, settings.pattern_rules, frozenset(settings.config.other_databases)
+        )
+        self._analysis: Analysis | None = None
         self.modules: list[ProjectModule] = []
         self._sources: dict[str, SourceFile] = {}
         self._by_config: dict[Path | None, Settings] = {settings.config.path: settings}
@@ -119,13 +127,22 @@ class Checker:
         codes = set().union(*(s.enabled for s in distinct))
         rules = [rule for code, rule in sorted(book.rules.items()) if code in codes]
         other = frozenset().union(*(s.config.other_databases for s in distinct))
-        self.analysis = Analysis(book, rules, other)
+        self._rule_parts, self._analysis = (book, rules, other), None
+
+    @property
+    def analysis(self) -> Analysis:
+        if self._analysis is None:
+            from txmix_hook.analysis import Analysis
+
+            self._analysis = Analysis(*self._rule_parts)
+        return self._analysis
 
     @cached_property
     def rules_digest(self) -> bytes:
         """What shapes a summary besides the file: the rules, and the limits that decide
         whether it is summarised at all (a cache hit skips the limit checks)."""
-        return rules_digest(self.analysis.book, self.analysis.rules) + repr(self.settings.config.limits).encode()
+        book, rules, _ = self._rule_parts
+        return rules_digest(book, rules) + repr(self.settings.config.limits).encode()
 
     def summarise(self, candidate: Candidate) -> Summarised:
         return check_candidate(self, candidate)
@@ -158,24 +175,36 @@ class Checker:
             try:
                 found = self._sources[display] = read_source(path, display)
             except SourceError:
+                self._changed_during_run = True  # gone since its status was taken
                 return None
+            if module is not None and not self._is_keyed(module, found):
+                self._changed_during_run = True
         return found
 
-    def _known_matches(self, modules: list[ProjectModule]) -> list[Planned] | None:
-        """Phase 2's result for exactly these summaries, from the cache (computed and stored
-        here on a miss): a run where nothing changed reads one entry instead of matching."""
-        digest = self.rules_digest + repr(sorted(self.analysis.other_databases)).encode()
+    def _is_keyed(self, module: ProjectModule, source: SourceFile) -> bool:
+        """Are these the bytes ``module``'s summary key names (True when it has no key)?"""
+        if self.cache is None or module.record.key is None:
+            return True
+        name, is_package = module_name(source.path)
+        return summary_key(self.cache, self.rules_digest, source.raw, name, is_package) == module.record.key
+
+    def _project_findings(self, modules: list[ProjectModule]) -> list[Finding]:
+        """Phase 2's findings, fixes attached, for exactly these summaries: from the cache, or
+        computed and stored there. A run where nothing changed reads one entry instead of
+        matching and parsing the files with findings again for their fixes."""
+        digest = self.rules_digest + repr(sorted(self._rule_parts[2])).encode()
         key = project_key(self.cache, digest, modules) if self.cache is not None else None
-        if key is None or self.cache is None:
-            return None
-        found = self.cache.load(key)
-        if isinstance(found, list):
-            return found
+        if key is not None and self.cache is not None:
+            found = self.cache.load(key)
+            if isinstance(found, list):
+                return found
         self._changed_during_run = False
-        planned = self.analysis.match(modules)
-        if not self._changed_during_run:  # every summary matched is the one its key names
-            self.cache.store(key, planned)
-        return planned
+        findings = self.analysis.findings(modules, self.source)
+        # Stored only when every summary matched and every file a fix was built from is the
+        # one its key names.
+        if key is not None and self.cache is not None and not self._changed_during_run:
+            self.cache.store(key, findings)
+        return findings
 
     def _module_by_display(self) -> dict[str, ProjectModule]:
         if self._by_display is None or len(self._by_display) != len(self.modules):
@@ -186,7 +215,7 @@ class Checker:
         """Match over the project; per reported file: ignores, suppressions, fingerprints."""
         self.modules = modules
         self._by_display = None
-        findings = self.analysis.findings(modules, self.source, self._known_matches(modules))
+        findings = self._project_findings(modules)
         by_file: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_file[finding.filename].append(finding)
@@ -223,6 +252,8 @@ class Checker:
         reported = outcome.kept + outcome.unused
         if not reported:
             return FileCheck([], warnings, outcome.suppressed)
+        from txmix_hook.baseline import fingerprint_findings  # only for a file with findings
+
         kept = fingerprint_findings(sorted(reported, key=lambda f: f.sort_key), lines(), self.lines_of)
         return FileCheck(kept, warnings, outcome.suppressed)
 
@@ -302,6 +333,8 @@ class Checker:
     def _summarise_missed(self, candidates: Sequence[Candidate], done: list[Summarised | None], jobs: int | None, read_now: int) -> None:
         """Fill ``done`` where it is still None, in workers, as each file is done."""
         missed = [number for number, found in enumerate(done) if found is None]
+        if missed:
+            _ = self.analysis  # built once, before workers inherit it
         for index, result in run_each(self.summarise, [candidates[n] for n in missed], crashed, jobs, _size):
             if missed[index] < read_now and result.record is not None:
                 _ = result.record.summary  # unpickled here while the workers go on, not after them
@@ -311,7 +344,7 @@ class Checker:
         """The summary a status-index header stands for, when phase 2 first needs it: by its
         key (the bytes the file had when its status was taken), else the file read again. A
         file changed since then gives another summary than the key says: this run's project
-        result is then not stored under the keys (see ``_known_matches``)."""
+        result is then not stored under the keys (see ``_project_findings``)."""
         if self.cache is not None and key is not None:
             found = self.cache.load(key)
             if isinstance(found, SummaryRecord):
