@@ -125,3 +125,20 @@ def test_a_whole_line_comment_is_removed_with_its_line(tmp_path: Path) -> None:
     (item,) = json.loads(out)
     edit = item["fix"]["edits"][0]
     assert (edit["location"], edit["end_location"], edit["content"]) == ({"row": 1, "column": 1}, {"row": 2, "column": 1}, "")
+
+
+@pytest.mark.parametrize("text", [
+    "# noqa", "# noqa: E501", "# NOQA:E501,W291", "# type: ignore  # noqa", "# see txm001 later",
+    "# noqa: TXM001", "# noqa: E501, TXM001", "# txmix: ignore", "# TXMIX: IGNORE[TXM001]",
+    "# txmix: ignore-file[TXM002] -- legacy", "# txm\u0131x: ignore",
+])
+def test_only_comments_that_may_be_reported_as_unused_are_parsed_in_a_file_without_findings(text: str) -> None:
+    """A run reads every file's comments; those of a file without findings are parsed only
+    when a directive in them could be reported as unused, never when they are bare or other
+    tools' ``noqa`` comments. The quick test must not miss one the parser would report."""
+    from txmix_hook.engine.comments import Comment
+    from txmix_hook.suppress import may_report_unused, parse_directives
+
+    comment = Comment(1, 1, len(text) + 1, text)
+    reportable = [d for d in parse_directives([comment]) if not (d.style == "noqa" and d.codes is None)]
+    assert may_report_unused([comment]) == bool(reportable)

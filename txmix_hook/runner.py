@@ -31,7 +31,7 @@ from txmix_hook.config import find_config
 from txmix_hook.settings import Settings, build_settings, merged_book
 from txmix_hook.source import SourceError, SourceFile, read_source
 from txmix_hook.stat_index import StatIndex, status_of
-from txmix_hook.suppress import apply_suppressions, parse_directives
+from txmix_hook.suppress import apply_suppressions, may_report_unused, parse_directives
 from txmix_hook.regular_file import read_regular_file
 from txmix_hook.summary.record import SummaryRecord
 
@@ -232,6 +232,8 @@ class Checker:
         if summary.syntax_error is not None:
             row, column = summary.syntax_error
             warnings.append(f"{module.display}:{row}:{column}: warning: syntax error; analysed what the parser could recover")
+        if not findings and not (summary.comments and may_report_unused(summary.comments)):
+            return FileCheck([], warnings, 0)
         directives = parse_directives(summary.comments) if summary.comments else []
         if not findings and not directives:
             return FileCheck([], warnings, 0)

@@ -23,6 +23,9 @@ _TXMIX = re.compile(
 )
 _NOQA = re.compile(r"#\s*noqa\b(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.IGNORECASE)
 _OUR_CODE = re.compile(r"^TXM[0-9]+$")
+# In a file without findings only a txmix directive or a noqa naming one of our codes can be
+# reported (as unused): every such comment holds one of these (with the folding used above).
+_REPORTABLE = re.compile(r"(?i:txmix)|TXM")
 
 
 @dataclass
@@ -42,6 +45,12 @@ class Directive:
 
     def covers(self, code: str) -> bool:
         return self.codes is None or code in self.codes
+
+
+def may_report_unused(comments: Sequence[Comment]) -> bool:
+    """Can these comments give a finding in a file that has none? Not when they are only bare
+    or other tools' ``noqa`` comments, as in most files that have any: those are not parsed."""
+    return _REPORTABLE.search("\n".join([comment.text for comment in comments])) is not None
 
 
 def parse_directives(comments: Iterable[Comment]) -> list[Directive]:
