@@ -26,8 +26,6 @@ import dataclasses
 import hashlib
 import os
 import pickle
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +90,8 @@ class Cache:
 
     def store(self, key: bytes, value: Any) -> None:
         """Write ``value`` under ``key`` atomically; a cache that cannot be written is skipped."""
+        import tempfile  # only a run that writes: a warm one reads
+
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         target = self._path(key)
         try:
@@ -125,6 +125,8 @@ class Cache:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
@@ -171,6 +173,8 @@ def clean(directory: Path) -> bool:
         return False
     if not tag.is_file() or "created by txmix" not in tag.read_text(encoding="utf-8", errors="replace"):
         raise NotACacheError(f"{directory}: not a txmix cache folder (no txmix CACHEDIR.TAG); not removed")
+    import shutil
+
     shutil.rmtree(directory)
     return True
 

@@ -13,7 +13,6 @@ git as bytes and shown with its bad bytes escaped.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -194,6 +193,8 @@ def _drop_git_ignored(paths: list[tuple[str, os.stat_result | None]]) -> list[tu
     """Ask git which of ``paths`` it ignores (one call per run); outside a repo, keep all."""
     if not paths or not _maybe_in_git(os.path.dirname(os.path.abspath(paths[0][0]))):
         return paths
+    import subprocess  # only inside a git work tree
+
     absolute = [os.fsencode(os.path.abspath(p)) for p, _ in paths]  # bytes: names need not be UTF-8
     try:
         done = subprocess.run(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +106,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = 0o644
+    import tempfile  # only when writing: reports and suppressions need Edit and Fix alone
+
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".txmix-tmp", dir=directory)
     except OSError as exc:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from tree_sitter import Node, Query, QueryCursor
+if TYPE_CHECKING:  # tree-sitter only to find comments: a warm run reads stored ones alone
+    from tree_sitter import Node, Query
 
-from txmix_hook.engine.parse import PYTHON, text
-from txmix_hook.source import SourceFile
+    from txmix_hook.source import SourceFile
 
 
 @dataclass(frozen=True)
@@ -21,15 +22,23 @@ class Comment:
 
 @lru_cache(maxsize=1)
 def _comment_query() -> Query:
+    from tree_sitter import Query
+
+    from txmix_hook.engine.parse import PYTHON
+
     return Query(PYTHON, "(comment) @node")
 
 
 def comment_nodes(root: Node) -> list[Node]:
+    from tree_sitter import QueryCursor
+
     return QueryCursor(_comment_query()).captures(root).get("node", [])
 
 
 def to_comments(nodes: list[Node], source: SourceFile) -> list[Comment]:
     """Only comments that can hold a directive: the rest are never looked at again."""
+    from txmix_hook.engine.parse import text
+
     comments = []
     for node in nodes:
         lowered = (node.text or b"").lower()
