@@ -43,7 +43,7 @@ def test_an_unchanged_file_is_found_by_its_status_and_its_summary_fetched_on_use
     full = record_for(path.read_bytes(), b"k" * 32)
     header = StatIndex(cache, b"rules").header(str(path), status_of(str(path)), "app.orders")
     assert header is not None and header.key == b"k" * 32 and "place" in header.callables
-    found = header.fetching(lambda: fetched.append(True) or full)
+    found = header.fetched_by(lambda: fetched.append(True) or full)
     assert not fetched
     assert found.summary.scopes[1].name == "place" and fetched == [True]
     assert StatIndex(cache, b"other rules").header(str(path), status_of(str(path)), "app.orders") is None
@@ -74,3 +74,24 @@ def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
     # What counts is when the status was taken, not when the run ends: seconds later it is settled.
     index.remember(str(path), status, record_for(b"x = 1\n", b"k" * 32), time.time_ns() + 10 * 10**9)
     assert index.header(str(path), status, "app.orders") is not None
+
+
+def test_an_index_saved_after_a_run_loaded_a_summary_holds_headers_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run attaches the fetch to the index's own header (no copy per file); once phase 2
+    has loaded that summary, the index saved afterwards must still hold the header alone."""
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)
+    cache = Cache(tmp_path / "cache")
+    path, other = tmp_path / "orders.py", tmp_path / "other.py"
+    settled(path, b"def place():\n    pass\n")
+    settled(other, b"x = 1\n")
+    index = StatIndex(cache, b"rules")
+    index.remember(str(path), status_of(str(path)), record_for(path.read_bytes(), b"k" * 32), time.time_ns())
+    index.save()
+    index = StatIndex(cache, b"rules")
+    header = index.header(str(path), status_of(str(path)), "app.orders")
+    full = record_for(path.read_bytes(), b"k" * 32)
+    assert header is not None and header.fetched_by(lambda: full).summary.scopes[1].name == "place"
+    index.remember(str(other), status_of(str(other)), record_for(b"x = 1\n", b"j" * 32), time.time_ns())
+    index.save()
+    saved = StatIndex(cache, b"rules").entries[str(path)][1]
+    assert saved.bare and saved.key == b"k" * 32 and "place" in saved.callables

@@ -324,7 +324,7 @@ class Checker:
             if header is None:
                 done[number] = self.cached(candidate)
             else:
-                done[number] = Summarised(candidate, header.fetching(partial(self._full_record, candidate, header.key)))
+                done[number] = Summarised(candidate, header.fetched_by(partial(self._full_record, candidate, header.key)))
         self._summarise_missed(candidates, done, jobs, read_now)
         for found, path, status in zip(done, paths, statuses):
             if found is not None and found.record is not None:

@@ -46,7 +46,8 @@ class StatIndex:
 
     def header(self, path: str, status: Status | None, module: str) -> SummaryRecord | None:
         """The record of ``path``, without its summary, while its status and its module name are
-        unchanged (an added ``__init__.py`` renames the modules below it)."""
+        unchanged (an added ``__init__.py`` renames the modules below it). The index's own
+        object: the caller may attach a way to fetch the summary, ``save`` keeps headers only."""
         found = self.entries.get(path)
         if found is None or status is None or found[0] != status:
             return None
@@ -67,6 +68,10 @@ class StatIndex:
 
     def save(self) -> None:
         if self.changed:
-            self.entries = {path: entry for path, entry in self.entries.items() if os.path.exists(path)}  # deleted files go
+            self.entries = {  # deleted files go; a header whose summary a run loaded goes back bare
+                path: entry if entry[1].bare else (entry[0], entry[1].header())
+                for path, entry in self.entries.items()
+                if os.path.exists(path)
+            }
             self.cache.store(self.key, self.entries)
             self.changed = False
