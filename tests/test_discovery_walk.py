@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from txmix_hook.discovery import DEFAULT_EXCLUDE, PYTHON_SUFFIXES, FileFilter, discover
+import pytest
+
+from txmix_hook.discovery import DEFAULT_EXCLUDE, PYTHON_SUFFIXES, FileFilter, discover, display_path
 from txmix_hook.globs import glob_matches
 
 
@@ -58,3 +60,18 @@ def test_each_walked_file_carries_the_status_it_had_when_found(tmp_path: Path) -
     assert alias.status is not None and alias.status.st_ino == os.stat(tmp_path / "app" / "a.py").st_ino  # followed
     assert found[str(tmp_path / "broken.py")].status is None  # reading it later says why
     assert all(c.warning is None for c in found.values())
+
+
+@pytest.mark.parametrize("named", [".", "./app/", "app//api", "../here/app", "ABSOLUTE"])
+def test_a_walked_file_is_named_as_pathlib_writes_it_without_a_path_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """Candidates keep their path as a string (a ``Path`` per file cost more than its ``stat``);
+    the string and the name shown must be the ones a ``Path`` gave, whatever the root looked like."""
+    here = tmp_path / "here"
+    _tree(here)
+    monkeypatch.chdir(here)
+    root = Path(str(here / "app") if named == "ABSOLUTE" else named)
+    found = list(discover([root], FileFilter(root=here, respect_gitignore=False)))
+    assert found
+    for candidate in found:
+        assert candidate.where == str(Path(candidate.where)) == str(candidate.path)
+        assert candidate.display == display_path(candidate.path)

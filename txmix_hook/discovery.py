@@ -31,12 +31,16 @@ PYTHON_SUFFIXES = (".py", ".pyi")
 
 @dataclass(frozen=True)
 class Candidate:
-    path: Path
+    where: str  # the path as ``str(Path(...))`` writes it: a ``Path`` per file costs more than its ``stat``
     display: str
     explicit: bool  # named on the command line rather than found by walking
     warning: str | None = None  # not to be read: why (a FIFO, a socket, a device)
     error: str | None = None  # not to be read, and the run fails: why (a folder that cannot be listed)
     status: os.stat_result | None = field(default=None, compare=False)  # taken while walking: one stat per file
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def _relative(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-def display_path(path: Path, absolute: str | None = None, here: str | None = None) -> str:
+def display_path(path: str | Path, absolute: str | None = None, here: str | None = None) -> str:
     """``path`` relative to the current directory when it is below it, else as given (on strings:
     this runs for every file of a run)."""
     absolute = absolute or os.path.abspath(path)
@@ -114,7 +118,7 @@ def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> It
             key = os.path.abspath(root)
             if key not in seen and not (rules.force_exclude and rules.excluded(root)):
                 seen.add(key)
-                yield _candidate(root, explicit=True)
+                yield _candidate(str(Path(root)), explicit=True)
             continue
         unreadable: list[Candidate] = []
         walked = list(_walk(root, rules, unreadable))
@@ -125,10 +129,10 @@ def discover(paths: Sequence[Path], file_filter: FileFilter | None = None) -> It
             key = os.path.normpath(os.path.join(here, path))
             if key not in seen:
                 seen.add(key)
-                yield _candidate(Path(path), explicit=False, absolute=key, here=here, status=status)
+                yield _candidate(path, explicit=False, absolute=key, here=here, status=status)
 
 
-def _candidate(path: Path, explicit: bool, absolute: str | None = None, here: str | None = None, status: os.stat_result | None = None) -> Candidate:
+def _candidate(path: str, explicit: bool, absolute: str | None = None, here: str | None = None, status: os.stat_result | None = None) -> Candidate:
     shown = display_path(path, absolute, here)
     try:
         found = status if status is not None else os.stat(path)
@@ -145,7 +149,7 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
     every file of the project on every run. Links to folders are not followed."""
     if rules.force_exclude and rules.excluded(root) and Path(os.path.abspath(root)) != rules.root:
         return
-    folders = [os.fspath(root)]
+    folders = [str(Path(root))]  # as pathlib writes it; each path below is its folder's + "/" + name
     while folders:
         folder = folders.pop()
         try:
@@ -153,7 +157,7 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
                 entries = list(listing)
         except OSError as exc:
             shown = display_path(Path(folder))
-            unreadable.append(Candidate(Path(folder), shown, explicit=False, error=f"{shown}/: cannot read folder: {exc.strerror or exc}; its files are not checked"))
+            unreadable.append(Candidate(folder, shown, explicit=False, error=f"{shown}/: cannot read folder: {exc.strerror or exc}; its files are not checked"))
             continue
         below, files = [], []
         for entry in entries:  # sorted after filtering: most entries of a project are not Python
@@ -166,11 +170,12 @@ def _walk(root: Path, rules: FileFilter, unreadable: list[Candidate]) -> Iterato
                     below.append(entry)
             elif entry.name.endswith(PYTHON_SUFFIXES):
                 files.append(entry)
+        top = folder == "."  # "./name" is written "name" by pathlib
         for entry in sorted(files, key=_name):
             if not rules.excluded_name(entry.name, entry.path):
-                yield entry.path, _status(entry)
+                yield entry.name if top else entry.path, _status(entry)
         below.sort(key=_name, reverse=True)
-        folders.extend(entry.path for entry in below if not rules.excluded_name(entry.name, entry.path) and not _is_venv(entry.path))
+        folders.extend(entry.name if top else entry.path for entry in below if not rules.excluded_name(entry.name, entry.path) and not _is_venv(entry.path))
 
 
 def _name(entry: os.DirEntry[str]) -> str:

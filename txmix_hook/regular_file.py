@@ -35,7 +35,7 @@ def kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
-def read_regular_file(path: Path) -> bytes:
+def read_regular_file(path: str | Path) -> bytes:
     """The bytes of ``path``; ``NotRegularFile`` if it is anything but a regular file."""
     kind = kind_of(os.stat(path).st_mode)
     if kind is not None:

@@ -95,21 +95,21 @@ class Checker:
         self.modules: list[ProjectModule] = []
         self._sources: dict[str, SourceFile] = {}
         self._by_config: dict[Path | None, Settings] = {settings.config.path: settings}
-        self._by_folder: dict[Path, Settings] = {}
+        self._by_folder: dict[str, Settings] = {}
         self._file_settings: dict[str, Settings] = {}
         self._by_display: dict[str, ProjectModule] | None = None
         self._changed_during_run = False  # a file read again in phase 2 was not what its key says
 
-    def settings_for(self, path: Path) -> Settings:
+    def settings_for(self, path: str | Path) -> Settings:
         """The nearest ``[tool.txmix]`` above the file decides (as ruff), unless the command line
         named a config or ``--isolated``: a monorepo's ``backend/pyproject.toml`` applies when
         pre-commit runs from the repository root."""
         if self.settings.cli.config is not None or self.settings.cli.isolated:
             return self.settings
-        folder = Path(os.path.abspath(path)).parent
+        folder = os.path.dirname(os.path.abspath(path))  # on strings: once per named file
         known = self._by_folder.get(folder)
         if known is None:
-            found = find_config(folder)
+            found = find_config(Path(folder))
             known = self._by_config.get(found) if found is not None else self.settings
             if known is None:
                 assert found is not None
@@ -119,7 +119,7 @@ class Checker:
 
     def use_file_settings(self, named: Sequence[Candidate]) -> None:
         """Settings per named file; rules any of them enables run, each file keeps its own."""
-        self._file_settings = {c.display: self.settings_for(c.path) for c in named}
+        self._file_settings = {c.display: self.settings_for(c.where) for c in named}
         distinct = list({id(s): s for s in self._file_settings.values()}.values())
         if distinct == [self.settings] or not distinct:
             return
@@ -160,10 +160,10 @@ class Checker:
         if self.cache is None or candidate.warning is not None or candidate.error is not None:
             return None
         try:
-            raw = read_regular_file(candidate.path)
+            raw = read_regular_file(candidate.where)
         except OSError:
             return None  # phase 1 says why
-        name, is_package = module_name(candidate.path)
+        name, is_package = module_name(candidate.where)
         record = cached_record(self.cache, self.rules_digest, raw, name, is_package)
         return Summarised(candidate, record) if record is not None else None
 
@@ -316,7 +316,7 @@ class Checker:
             self._summarise_missed(candidates, done, jobs, read_now)
             return [d for d in done if d is not None]
         index = StatIndex(self.cache, self.rules_digest)
-        paths = [os.path.abspath(c.path) for c in candidates]
+        paths = [os.path.abspath(c.where) for c in candidates]
         taken = taken_ns if taken_ns is not None else time.time_ns()
         statuses = [status_of(p, c.status) if c.warning is None and c.error is None else None for p, c in zip(paths, candidates)]
         for number, (candidate, path, status) in enumerate(zip(candidates, paths, statuses)):
@@ -358,11 +358,11 @@ class Checker:
         return record
 
     def _project_around(self, source: SourceFile) -> list[ProjectModule]:
-        here = Candidate(source.path, source.display, explicit=True)
+        here = Candidate(str(source.path), source.display, explicit=True)
         discovered_ns = time.time_ns()
         others = project_candidates([source.path], self.settings, [here])
         return [
-            ProjectModule(done.record, done.candidate.display, False, str(done.candidate.path))
+            ProjectModule(done.record, done.candidate.display, False, done.candidate.where)
             for done in self.summarise_all(others, taken_ns=discovered_ns)
             if done.record is not None
         ]
@@ -378,7 +378,7 @@ def check_candidate(checker: Checker, candidate: Candidate) -> Summarised:
         return Summarised(candidate, None, str(exc))
     if (too_big := over_limit(source.data, candidate.display, checker.settings.config.limits)) is not None:
         return Summarised(candidate, None, too_big)
-    name, is_package = module_name(candidate.path)
+    name, is_package = module_name(candidate.where)
     try:
         return Summarised(candidate, checker.summary_of(source, name, is_package))
     except RecursionError:
@@ -401,8 +401,8 @@ def project_candidates(paths: Sequence[Path], settings: Settings, named: list[Ca
     root = project_root(paths)
     if root is None:
         return []
-    seen = {os.path.abspath(c.path) for c in named}
-    return [c for c in discover([root], settings.file_filter) if os.path.abspath(c.path) not in seen]
+    seen = {os.path.abspath(c.where) for c in named}
+    return [c for c in discover([root], settings.file_filter) if os.path.abspath(c.where) not in seen]
 
 
 def run_check(
@@ -443,7 +443,7 @@ def _run_check(paths: Sequence[Path], settings: Settings, checker: Checker, on_f
             continue
         if done.record is None:
             continue
-        modules.append(ProjectModule(done.record, done.candidate.display, reported, str(done.candidate.path)))
+        modules.append(ProjectModule(done.record, done.candidate.display, reported, done.candidate.where))
     for display, check in checker.check_modules(modules).items():
         result.warnings.extend(check.warnings)
         result.suppressed += check.suppressed
