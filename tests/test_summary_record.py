@@ -39,6 +39,19 @@ def test_a_record_keeps_what_reporting_and_the_index_need_in_the_clear() -> None
     assert record._summary is record.summary  # unpickled once
 
 
+def test_names_and_comments_survive_every_round_trip_while_still_stored() -> None:
+    """Stored, the names are one string and the comments a pickle of their own, decoded on
+    first use: a header copied or pickled again before that must hand back the same ones."""
+    record = SummaryRecord.of(summarise(SOURCE, "app.repo", False, ()))
+    names, comments = record.callables, record.comments
+    stored = pickle.loads(pickle.dumps(record))
+    again = pickle.loads(pickle.dumps(stored.header()))  # neither decoded on the way
+    for each in (stored, again, pickle.loads(pickle.dumps(again))):
+        assert each.callables == names and each.comments == comments
+    bare = pickle.loads(pickle.dumps(SummaryRecord.of(summarise(b"x = 1\n", "plain", False, ()))))
+    assert bare.callables == frozenset() and bare.comments == []
+
+
 def test_the_body_is_pickled_once_and_shared_by_every_copy() -> None:
     record = SummaryRecord.of(summarise(SOURCE, "app.repo", False, ()))
     record.key = b"k" * 32
