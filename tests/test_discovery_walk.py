@@ -75,3 +75,23 @@ def test_a_walked_file_is_named_as_pathlib_writes_it_without_a_path_per_file(tmp
     for candidate in found:
         assert candidate.where == str(Path(candidate.where)) == str(candidate.path)
         assert candidate.display == display_path(candidate.path)
+
+
+def test_a_module_is_named_by_its_package_chain_and_each_folder_is_asked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dotted name climbs the folders holding an ``__init__.py`` and stops at the first
+    without one. Every file of a run is named, so each folder is looked at once per run,
+    however many files and packages below it ask."""
+    from txmix_hook import discovery
+    from txmix_hook.project.root import module_name
+
+    for init in ("a", "a/b", "a/b/c", "a/b/c/d/e"):
+        (tmp_path / init).mkdir(parents=True, exist_ok=True)
+        (tmp_path / init / "__init__.py").write_text("")
+    asked: list[str] = []
+    real = os.path.isfile
+    monkeypatch.setattr(discovery.os.path, "isfile", lambda path: asked.append(path) or real(path))
+    discovery.forget_packages()
+    files = ["a/b/c/m.py", "a/b/c/__init__.py", "a/b/m.py", "a/b/c/d/e/x.py", "a/b/c/d/e/__init__.py", "a/b/c/d/y.py", "top.py"]
+    named = [module_name(str(tmp_path / f)) for f in files]
+    assert named == [("a.b.c.m", False), ("a.b.c", True), ("a.b.m", False), ("e.x", False), ("e", True), ("y", False), ("top", False)]
+    assert len(asked) == len(set(asked)), "a folder looked at twice"

