@@ -177,8 +177,6 @@ class Checker:
             except SourceError:
                 self._changed_during_run = True  # gone since its status was taken
                 return None
-            if module is not None and not self._is_keyed(module, found):
-                self._changed_during_run = True
         return found
 
     def _is_keyed(self, module: ProjectModule, source: SourceFile) -> bool:
@@ -200,10 +198,12 @@ class Checker:
                 return found
         self._changed_during_run = False
         findings = self.analysis.findings(modules, self.source)
-        # Stored only when every summary matched and every file a fix was built from is the
-        # one its key names.
+        # Stored only when every summary matched, and every file a fix may have been built
+        # from, is the one its key names.
         if key is not None and self.cache is not None and not self._changed_during_run:
-            self.cache.store(key, findings)
+            read = [(m, self._sources[m.display]) for m in modules if m.display in self._sources]
+            if all(self._is_keyed(module, source) for module, source in read):
+                self.cache.store(key, findings)
         return findings
 
     def _module_by_display(self) -> dict[str, ProjectModule]:
