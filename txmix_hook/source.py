@@ -51,6 +51,8 @@ class SourceFile:  # frozen, yet cached_property works: it writes __dict__ direc
     @cached_property
     def lines(self) -> list[str]:
         """Rows as tree-sitter counts them (``"\\n"`` only), without a CRLF's ``"\\r"``."""
+        if "\r" not in self.text:  # most files: one split, not a test per row (files with findings are read every run)
+            return self.text.split("\n")
         return [line[:-1] if line.endswith("\r") else line for line in self.physical_lines]
 
     @cached_property
