@@ -15,12 +15,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
-import re2
+if TYPE_CHECKING:
+    import re2
 
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False  # RE2 would print its own parse errors to stderr
-_OPTIONS.dot_nl = True  # a file name may contain a newline; `**` still crosses it
+
+# RE2 is imported when a glob is first compiled: a run whose exclude globs never meet a name
+# they could match (``*.egg-info`` in a tree without one) never loads it.
+
+
+@lru_cache(maxsize=1)
+def _options() -> re2.Options:
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its own parse errors to stderr
+    options.dot_nl = True  # a file name may contain a newline; `**` still crosses it
+    return options
 
 
 class GlobError(ValueError):
@@ -28,6 +40,8 @@ class GlobError(ValueError):
 
 
 def _translate(pattern: str) -> str:
+    import re2
+
     out, i = [], 0
     pattern = pattern.rstrip("/")
     while i < len(pattern):
@@ -75,8 +89,10 @@ def _class_end(pattern: str, start: int) -> int:
 
 @lru_cache(maxsize=512)
 def _compile(pattern: str) -> re2._Regexp:
+    import re2
+
     try:
-        return re2.compile(_translate(pattern), options=_OPTIONS)
+        return re2.compile(_translate(pattern), options=_options())
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise GlobError(f"invalid glob {pattern!r}: {reason}") from None
@@ -116,11 +132,18 @@ def name_matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     if not patterns:
         return lambda name: False
     cleaned = [_as_utf8(p[2:] if p.startswith("./") else p).rstrip("/") for p in patterns]
-    compiled = re2.compile("|".join(f"(?:{_translate(p)})" for p in cleaned), options=_OPTIONS)
     # A match ends with what follows a pattern's last wildcard: `*.egg-info` can never match
-    # `models.py`, and a string test is far cheaper than a call into RE2.
+    # `models.py`, and a string test is far cheaper than a call into RE2 (compiled, and RE2
+    # imported, only for the first name that passes it).
     endings = tuple(_literal_ending(p) for p in cleaned)
-    return lambda name: (text := _as_utf8(name)).endswith(endings) and compiled.fullmatch(text) is not None
+
+    @lru_cache(maxsize=1)
+    def compiled() -> re2._Regexp:
+        import re2
+
+        return re2.compile("|".join(f"(?:{_translate(p)})" for p in cleaned), options=_options())
+
+    return lambda name: (text := _as_utf8(name)).endswith(endings) and compiled().fullmatch(text) is not None
 
 
 def _literal_ending(pattern: str) -> str:
