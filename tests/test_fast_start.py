@@ -101,5 +101,5 @@ def test_a_warm_check_imports_neither_the_engine_nor_matching_nor_fixes(tmp_path
     assert not forbidden(modules, *engine, "txmix_hook.cli_rule", "txmix_hook.cli_cache", "yaml", "multiprocessing", allowed=("terminal", "sarif", "json_format"))
     # the stored comments need no parser, a run that writes nothing no temporary files, a
     # folder outside git no git, default excludes that match no name here no RE2
-    assert not modules & {"tree_sitter", "tempfile", "shutil", "subprocess", "re2"}
+    assert not modules & {"tree_sitter", "tempfile", "shutil", "subprocess", "re2", "txmix_hook.parallel"}
     assert not {m for m in modules if m.startswith(("txmix_hook.match", "txmix_hook.fixes", "txmix_hook.project.values"))}

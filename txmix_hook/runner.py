@@ -24,7 +24,6 @@ from txmix_hook.finding import Finding
 from txmix_hook.gc_paused import gc_paused
 from txmix_hook.internal_error import internal_error_line
 from txmix_hook.limits import over_limit
-from txmix_hook.parallel import run_each
 from txmix_hook.project.index import ProjectModule
 from txmix_hook.project.root import module_name, project_root
 from txmix_hook.config import find_config
@@ -335,8 +334,11 @@ class Checker:
     def _summarise_missed(self, candidates: Sequence[Candidate], done: list[Summarised | None], jobs: int | None, read_now: int) -> None:
         """Fill ``done`` where it is still None, in workers, as each file is done."""
         missed = [number for number, found in enumerate(done) if found is None]
-        if missed:
-            _ = self.analysis  # built once, before workers inherit it
+        if not missed:
+            return
+        from txmix_hook.parallel import run_each  # workers only for files to summarise
+
+        _ = self.analysis  # built once, before workers inherit it
         for index, result in run_each(self.summarise, [candidates[n] for n in missed], crashed, jobs, _size):
             if missed[index] < read_now and result.record is not None:
                 _ = result.record.summary  # unpickled here while the workers go on, not after them
