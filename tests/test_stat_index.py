@@ -95,3 +95,27 @@ def test_an_index_saved_after_a_run_loaded_a_summary_holds_headers_only(tmp_path
     index.save()
     saved = StatIndex(cache, b"rules").entries[str(path)][1]
     assert saved.bare and saved.key == b"k" * 32 and "place" in saved.callables
+
+
+def test_saving_drops_deleted_files_and_looks_only_at_files_the_run_did_not_find(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pre-commit run saves the index every time (its files changed): a file whose status
+    the run took is known to exist, so only the others are looked up, and a deleted one goes."""
+    monkeypatch.setattr(stat_index, "RECENT_NS", 0)
+    cache = Cache(tmp_path / "cache")
+    kept, gone, unseen = tmp_path / "kept.py", tmp_path / "gone.py", tmp_path / "unseen.py"
+    index = StatIndex(cache, b"rules")
+    for number, path in enumerate((kept, gone, unseen)):
+        settled(path, b"x = 1\n")
+        index.remember(str(path), status_of(str(path)), record_for(b"x = 1\n", bytes([number]) * 32), time.time_ns())
+    index.save()
+    gone.unlink()
+    index = StatIndex(cache, b"rules")
+    assert index.header(str(kept), status_of(str(kept)), "app.orders") is not None  # found by this run
+    settled(tmp_path / "new.py", b"y = 2\n")
+    index.remember(str(tmp_path / "new.py"), status_of(str(tmp_path / "new.py")), record_for(b"y = 2\n", b"n" * 32), time.time_ns())
+    looked_up: list[str] = []
+    exists = os.path.exists
+    monkeypatch.setattr(stat_index.os.path, "exists", lambda path: looked_up.append(path) or exists(path))
+    index.save()
+    assert sorted(looked_up) == sorted([str(gone), str(unseen), str(tmp_path / "new.py")])
+    assert sorted(StatIndex(cache, b"rules").entries) == sorted([str(kept), str(unseen), str(tmp_path / "new.py")])

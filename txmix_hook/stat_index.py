@@ -43,11 +43,14 @@ class StatIndex:
         loaded = cache.load(self.key)
         self.entries: dict[str, tuple[Status, SummaryRecord]] = loaded if isinstance(loaded, dict) else {}
         self.changed = False
+        self.present: set[str] = set()  # files this run found (a status was taken): they need no check on save
 
     def header(self, path: str, status: Status | None, module: str) -> SummaryRecord | None:
         """The record of ``path``, without its summary, while its status and its module name are
         unchanged (an added ``__init__.py`` renames the modules below it). The index's own
         object: the caller may attach a way to fetch the summary, ``save`` keeps headers only."""
+        if status is not None:
+            self.present.add(path)
         found = self.entries.get(path)
         if found is None or status is None or found[0] != status:
             return None
@@ -71,7 +74,7 @@ class StatIndex:
             self.entries = {  # deleted files go; a header whose summary a run loaded goes back bare
                 path: entry if entry[1].bare else (entry[0], entry[1].header())
                 for path, entry in self.entries.items()
-                if os.path.exists(path)
+                if path in self.present or os.path.exists(path)  # a stat per file the run did not see
             }
             self.cache.store(self.key, self.entries)
             self.changed = False
