@@ -1,9 +1,11 @@
 """What txmix keeps in its cache, and exactly what each key covers.
 
-Two things are cached. The loaded rule book (YAML parsing, schema validation and query
+Three things are cached. The loaded rule book (YAML parsing, schema validation and query
 checks are a large part of a short run's start), keyed on every rule file's path and bytes.
-And one file's summary (phase 1), keyed on the file's bytes, its dotted module name and the
-digest of the rules that shape it: ``summary_key`` is the single place that decides.
+One file's summary (phase 1), keyed on the file's bytes, its dotted module name and the
+digest of the rules that shape it: ``summary_key`` is the single place that decides. And a
+whole project's findings (phase 2, fixes attached), keyed on every module's summary key,
+place and whether it is reported: ``project_key``.
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ def rules_digest(book: RuleBook, enabled_rules: Sequence[Rule]) -> bytes:
 
 def summary_key(cache: Cache, digest: bytes, raw: bytes, module: str, is_package: bool) -> bytes:
     """The key of one file's summary (phase 1): its bytes, its module name, and ``digest`` (the
-    rules and limits that shape it). Matching (phase 2) depends on the whole project, so it is
-    never cached: a summary is all of a file that another file's findings can depend on."""
+    rules and limits that shape it). A summary is all of a file that another file's findings
+    can depend on: matching (phase 2) is cached only for a whole project (``project_key``)."""
     name = module.encode("utf-8", "surrogateescape")  # a file name need not be valid UTF-8
     return cache.key(MODULE_SUMMARY, digest, raw, name, b"package" if is_package else b"module")
 
