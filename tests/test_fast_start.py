@@ -103,3 +103,5 @@ def test_a_warm_check_imports_neither_the_engine_nor_matching_nor_fixes(tmp_path
     # folder outside git no git, default excludes that match no name here no RE2
     assert not modules & {"tree_sitter", "tempfile", "shutil", "subprocess", "re2", "txmix_hook.parallel"}
     assert not {m for m in modules if m.startswith(("txmix_hook.match", "txmix_hook.fixes", "txmix_hook.project.values"))}
+    isolated, modules = imported(tmp_path, "check", "--isolated", "--output-format", "json", ".")
+    assert isolated.stdout == cold.stdout and "tomllib" not in modules, "no configuration is read"

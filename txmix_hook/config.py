@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,6 +79,8 @@ def load_config(explicit: Path | None, isolated: bool, cwd: Path) -> FileConfig:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a config is read: not with --isolated
+
     try:
         text = path.read_text(encoding="utf-8")
         return tomllib.loads(text)
