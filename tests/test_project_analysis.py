@@ -99,6 +99,54 @@ def test_the_advice_says_to_hand_the_session_down_to_the_helper_that_opens_the_c
     assert "down to it" not in plain["message"]  # both sides in `job` itself
 
 
+def test_no_advice_to_hand_down_a_session_the_helper_already_has(tmp_path: Path) -> None:
+    """"Pass `db` down" is wrong where the helper can already use the session: it is given it
+    as an argument, it is a method called on the same `self`, or a lambda or closure inside
+    the function. The finding stays; only the advice goes."""
+    code = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def export(db: Session):
+            psycopg2.connect("dbname=shop").commit()
+
+
+        def handed(db: Session):
+            db.add(object())
+            export(db)
+
+
+        def closure(db: Session):
+            db.add(object())
+            run(lambda: psycopg2.connect("dbname=shop").commit())
+
+
+        def run(fn):
+            return fn
+
+
+        class Repo:
+            def __init__(self, session: Session):
+                self.session = session
+
+            def _raw(self):
+                psycopg2.connect("dbname=shop").commit()
+
+            def save(self):
+                self.session.add(object())
+                self._raw()
+
+
+        def not_handed(db: Session):
+            db.add(object())
+            export(None)
+    """
+    root = project(tmp_path, {"jobs.py": code})
+    advice = {f["location"]["row"]: "down to it" in f["message"] for f in findings(root)}
+    assert advice == {11: False, 16: False, 32: False, 37: True}  # handed, closure, Repo.save, not_handed
+
+
 def test_only_the_named_file_is_reported_but_the_whole_project_is_read(tmp_path: Path) -> None:
     root = project(tmp_path, {"app/__init__.py": "", "app/database.py": DATABASE, "app/reports.py": REPORTS, "app/api/__init__.py": "", "app/api/orders.py": ORDERS})
     assert triples(root, "app/api/orders.py") == {("app/api/orders.py", 13, "TXM001")}

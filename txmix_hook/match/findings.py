@@ -25,8 +25,8 @@ from txmix_hook.project.values import Evaluator
 from txmix_hook.rules.extension import Variant
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
-from txmix_hook.summary.ir import Attr, Call
-from txmix_hook.summary.model import Pos
+from txmix_hook.summary.ir import Attr, Call, dotted
+from txmix_hook.summary.model import CallSite, Pos
 
 SESSION_SET = "sqlalchemy-session"
 _PASSABLE = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")  # `db`, `self.session`: a value a call can pass on
@@ -183,7 +183,7 @@ class RuleMatcher:
         primary = raw_path[0]
         message = rule.message.format(**values)
         orm_side = next(s for s in rule.sides if s.name != rule.report_at)
-        advice = self._pass_down(raw_path, evidence[orm_side.name])
+        advice = self._pass_down(function, raw_path, evidence[orm_side.name])
         if advice:
             message = f"{message} ({advice})"
         chain = self._chain(rule, evidence, labels)
@@ -222,7 +222,7 @@ class RuleMatcher:
             fix = FixRequest(rule, module, scope.pos, primary.pos, evidence[orm_side.name][-1].name, primary.name, values, summary.imports, direct)
         return Planned(finding, fix)
 
-    def _pass_down(self, raw_path: Evidence, orm_path: Evidence) -> str:
+    def _pass_down(self, function: tuple[int, int], raw_path: Evidence, orm_path: Evidence) -> str:
         """Where the advice applies when the raw work is in a function this one calls and the
         session is this function's own: the rule's "run the SQL through the session" means
         handing the session down to that function, which now opens a connection of its own."""
@@ -230,7 +230,43 @@ class RuleMatcher:
         if len(raw_path) < 2 or len(orm_path) != 1 or not _PASSABLE.fullmatch(name) or name.endswith(".query"):
             return ""  # the session is a callee's, or not a variable (`Model.query`): nothing to hand down
         end = raw_path[-1]
+        if self._already_has(function, raw_path, name):
+            return ""  # the rule's own advice applies there as it stands
         return f"`{self.graph.qualname((end.module, end.scope))}` opens that connection itself: pass `{name}` down to it"
+
+    def _already_has(self, function: tuple[int, int], raw_path: Evidence, name: str) -> bool:
+        """Can the function that opens the connection use the session ``name`` already? It can
+        when it is a lambda or closure inside ``function``, when every call on the way is a method
+        called on the same ``self`` (`self._raw()` sees `self.session`), or when it is called
+        directly with the session as an argument (`export(db)`)."""
+        module, index = function
+        end = raw_path[-1]
+        scopes = self.evaluator.summary(module).scopes
+        if end.module == module:
+            current = end.scope
+            while 0 <= current < len(scopes):
+                if current == index:
+                    return True
+                current = scopes[current].parent
+        sites = [self._site(hop) for hop in raw_path[:-1]]
+        if "." in name and name.split(".")[0] == scopes[index].self_name and all(self._on_self(site, hop) for site, hop in zip(sites, raw_path)):
+            return True
+        first = sites[0]
+        if len(raw_path) == 2 and first is not None:
+            return any(dotted(arg) == name for arg in (*first.call.args, *(value for _, value in first.call.kwargs)))
+        return False
+
+    def _site(self, hop: Hop) -> CallSite | None:
+        """The call a "call" step of a path is at."""
+        if hop.kind != "call":
+            return None
+        scope = self.evaluator.summary(hop.module).scopes[hop.scope]
+        return next((site for site in scope.calls if site.pos == hop.pos), None)
+
+    def _on_self(self, site: CallSite | None, hop: Hop) -> bool:
+        """Is the call at ``hop`` a method called on the calling method's own ``self``?"""
+        self_name = self.evaluator.summary(hop.module).scopes[hop.scope].self_name
+        return bool(self_name) and site is not None and isinstance(site.call.func, Attr) and dotted(site.call.func.base) == self_name
 
     def _origin(self, hop: Hop) -> str:
         """Where a side's value came from when a dependency provided it: `db` from `Depends(get_db)`."""
