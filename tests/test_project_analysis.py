@@ -369,6 +369,97 @@ def test_functions_calling_each_other_each_report_what_they_mix_themselves(tmp_p
     assert triples(root) == {("cycle.py", 7, "TXM001"), ("cycle.py", 13, "TXM001"), ("cycle.py", 28, "TXM001")}
 
 
+def test_in_recursion_the_finding_stays_where_the_sides_are(tmp_path: Path) -> None:
+    """`sync` mixes by itself and `retry` only by calling it back: one finding, in `sync`.
+    `relay` holds no side and passes through to `audit`: not reported (`save` and `audit` are).
+    In a group of functions that all call each other, only the two holding a side are."""
+    dup = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def sync(db: Session, n):
+            db.add(object())
+            psycopg2.connect("dbname=shop").commit()
+            if n:
+                retry(db, n - 1)
+
+
+        def retry(db: Session, n):
+            db.flush()
+            sync(db, n)
+    """
+    relay = """
+        import psycopg2
+        from sqlalchemy.orm import Session
+
+
+        def save(db: Session, n):
+            db.add(object())
+            relay(db, n)
+
+
+        def relay(db, n):
+            audit(db, n)
+
+
+        def audit(db, n):
+            if n:
+                save(db, n - 1)
+            psycopg2.connect("dbname=shop").commit()
+    """
+    names = [f"f{n}" for n in range(8)]
+    group = ["import psycopg2", "from sqlalchemy.orm import Session", "", ""]
+    for name in names:
+        side = {"f0": ["    db.add(object())"], "f1": ["    psycopg2.connect('dbname=shop').commit()"]}.get(name, [])
+        group += [f"def {name}(db: Session):", *side, *(f"    {other}(db)" for other in names if other != name), "", ""]
+    root = project(tmp_path, {"dup.py": dup, "relay.py": relay, "group.py": "\n".join(group)})
+    assert triples(root) == {
+        ("dup.py", 7, "TXM001"),
+        ("relay.py", 7, "TXM001"),
+        ("relay.py", 17, "TXM001"),
+        ("group.py", 7, "TXM001"),  # f0's call of f1
+        ("group.py", 17, "TXM001"),  # f1's connection
+    }
+
+
+def test_a_ring_of_functions_each_reaching_the_other_side_through_the_next_is_reported_once(tmp_path: Path) -> None:
+    """Each function holds one side and reaches the other through the next, so each defers to
+    the next, round the ring: the first function of the ring reports it, once."""
+    ring = ["import psycopg2", "from sqlalchemy.orm import Session", "", ""]
+    for number in range(6):
+        side = "    psycopg2.connect('dbname=shop').commit()" if number % 2 == 0 else "    db.add(object())"
+        ring += [f"def f{number}(db: Session):", side, f"    f{(number + 1) % 6}(db)", "", ""]
+    root = project(tmp_path, {"ring.py": "\n".join(ring)})
+    assert triples(root) == {("ring.py", 6, "TXM001")}
+
+
+def test_a_call_cycle_longer_than_the_depth_bound_neither_hides_a_mix_nor_depends_on_the_files_named(tmp_path: Path) -> None:
+    """`f` writes and calls `a1`; `a2` opens a connection; `a7` calls `f` again, eight calls
+    round. `f` is reported whether the whole project or only its file is checked."""
+    jobs = """
+        from sqlalchemy.orm import Session
+
+        from app.ring import a1
+
+
+        def f(db: Session, n):
+            db.add(object())
+            a1(db, n)
+    """
+    ring = ["import psycopg2", "", ""]
+    for number in range(1, 7):
+        ring += [f"def a{number}(db, n):"]
+        if number == 2:
+            ring += ["    psycopg2.connect('dbname=shop').commit()"]
+        ring += [f"    a{number + 1}(db, n)", "", ""]
+    ring += ["def a7(db, n):", "    from app.jobs import f", "    if n:", "        f(db, n - 1)", ""]
+    root = project(tmp_path, {"app/__init__.py": "", "app/jobs.py": jobs, "app/ring.py": "\n".join(ring)})
+    whole = {found for found in triples(root) if found[0] == "app/jobs.py"}
+    assert whole == {("app/jobs.py", 8, "TXM001")}
+    assert triples(root, "app/jobs.py") == whole
+
+
 def test_a_thread_target_is_not_called_and_listen_connections_are_apart(tmp_path: Path) -> None:
     code = """
         import threading

@@ -2,8 +2,8 @@
 
 ``scope: function`` looks at one function's own sides. ``scope: request`` (the built-in rules)
 and ``scope: transaction`` follow calls and ``Depends(...)``: a finding is reported once, in the innermost function
-that reaches both sides where no single callee already reaches both (functions calling each other
-are taken together: see ``CallGraph.callee_reports``), at the first raw-side
+that reaches both sides where no single callee already reaches both on its own (see
+``CallGraph.callee_reports`` for functions that call each other), at the first raw-side
 expression in it or the call that leads to the raw work, whichever comes first. The session's
 own state on the way decides the severity: closed (``close()``, the end of ``with
 Session() as s:``) before the raw work starts, no finding; committed (``commit()``, the end of

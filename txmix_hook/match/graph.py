@@ -4,10 +4,8 @@ A function *reaches* a side when it holds it directly, or calls (or receives thr
 ``Depends(...)``) a function that reaches it, at most ``MAX_CALL_DEPTH`` calls further down. What
 a function reaches is a function of the function and the calls left to follow, nothing else:
 it is memoised per (function, calls left), so the order functions are checked in never changes
-a result, and recursion and call cycles end when no calls are left. Functions that call each
-other (a strongly connected component of the call graph) are judged together when deciding
-which of them a finding belongs to. A function only passed along (``threading.Thread(target=f)``,
-``app.add_task(f)``) is not called, so it is not followed.
+a result, and recursion and call cycles end when no calls are left. A function only passed
+along (``threading.Thread(target=f)``, ``app.add_task(f)``) is not called, so it is not followed.
 """
 
 from __future__ import annotations
@@ -21,6 +19,7 @@ from txmix_hook.summary.ir import Attr, Lambda, Name
 from txmix_hook.summary.model import Pos
 
 MAX_CALL_DEPTH = 6  # hops followed from one function; deeper chains are cut, never fatal (and rarely one request)
+APART_SEARCH_LIMIT = 2000  # functions searched to tell whether a callee mixes without its caller
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,13 @@ class Hop:
 Evidence = tuple[Hop, ...]
 
 
-def _rank(evidence: Evidence) -> tuple[bool, int, int, bool, int]:
+def _rank(evidence: Evidence) -> tuple[bool, int, int, int]:
     """How good a path to a side is, larger first: one through each function at most once (a
     path around a call cycle shows nothing that its shorter end does not); the earliest first
     step (where the finding is reported), and of two starting there the inner expression
-    (`self.session` before the call `self.session.flush()` that also reaches a session); over
-    the very same expression a call rather than the side itself (`get_conn()` is both: show
-    where the helper opened it); then the fewest calls, the easiest path to read."""
+    (`self.session` before the call `self.session.flush()` that also reaches a session); then
+    the fewest calls, the easiest path to read (the side itself over a call at the very same
+    expression)."""
     simple = len({(hop.module, hop.scope) for hop in evidence}) == len(evidence)
     head = evidence[0].pos
     return (simple, -head.start_byte, -head.end_byte, -len(evidence))
@@ -76,9 +75,10 @@ class CallGraph:
     _within: dict[tuple[FuncRef, int], Reach] = field(default_factory=dict)  # (function, calls left) -> reach
     _whole: dict[FuncRef, tuple[int, Reach]] = field(default_factory=dict)  # reach no bound cut, and the calls it needed
     _explored: list[FuncRef] = field(default_factory=list)  # every function explore reached
-    _expanded: dict[FuncRef, list[FuncRef]] = field(default_factory=dict)  # those whose callees it listed
-    _components: dict[FuncRef, frozenset[FuncRef]] | None = None
-    _group_defers: dict[tuple[int, tuple[str, ...]], bool] = field(default_factory=dict)
+    _deferrals: dict[tuple[FuncRef, tuple[str, ...]], list[FuncRef]] = field(default_factory=dict)
+    _reports_here: dict[tuple[FuncRef, tuple[str, ...]], bool] = field(default_factory=dict)
+    # (function, keys) -> (does a function that reports lie down its deferrals, the first function there)
+    _beyond: dict[tuple[FuncRef, tuple[str, ...]], tuple[bool, FuncRef]] = field(default_factory=dict)
     _callable_names: set[str] | None = None
 
     def callable_names(self) -> set[str]:
@@ -131,24 +131,20 @@ class CallGraph:
 
     def explore(self, functions: Iterable[FuncRef]) -> dict[FuncRef, list[FuncRef]]:
         """List the callees of ``functions`` and of everything they call, as deep as ``reach``
-        follows calls, before any rule is checked: the call graph that recursion is judged on
-        is then the same whatever order functions are checked in. Returns who calls whom
-        (breadth first: each function at its shortest distance)."""
+        follows calls (breadth first: each function at its shortest distance). Returns who
+        calls whom, for ``reaching``."""
         distance = dict.fromkeys(functions, 0)
         order = list(distance)
         callers: dict[FuncRef, list[FuncRef]] = {}
-        expanded: dict[FuncRef, list[FuncRef]] = {}
         for function in order:  # grows while it runs
             if distance[function] > MAX_CALL_DEPTH:
                 continue  # reach takes such a function's own sides only
-            targets = expanded[function] = [target for _, target in self.callees(function)]
-            for target in targets:
+            for _, target in self.callees(function):
                 callers.setdefault(target, []).append(function)
                 if target not in distance:
                     distance[target] = distance[function] + 1
                     order.append(target)
         self._explored = order
-        self._expanded = expanded
         return callers
 
     def reaching(self, callers: dict[FuncRef, list[FuncRef]], sets: frozenset[str]) -> set[FuncRef]:
@@ -197,46 +193,99 @@ class CallGraph:
     def callee_reports(self, function: FuncRef, set_ids: list[str]) -> bool:
         """Is a finding for ``set_ids`` reached through ``function`` reported further in?
 
-        Yes when a callee holds them all, unless that callee calls back into ``function``
-        (recursion through each other): functions that call each other are taken together, and
-        they defer only to a function outside them that holds both sides. So `save()` and
-        `audit()`, which reach the session and the connection only through each other, are each
-        reported, while `migrate()` and `upgrade()`, where `upgrade()` calls `_run()` which
-        mixes by itself, leave the finding to `_run()`."""
-        group = self._component(function)
-        outside = [target for _, target in self.callees(function) if target not in group]
-        if any(self.reach(target).holds(set_ids) for target in outside):
-            return True
-        if len(group) == 1 or len(outside) == len(self.callees(function)):
-            return False
-        key = (id(group), tuple(set_ids))
-        known = self._group_defers.get(key)
+        ``function`` defers to a callee that holds them all by paths that do not pass back
+        through ``function``: a callee that reaches a side only by calling back (`audit()`
+        calls `save()`, which calls `audit()`) leaves the finding here. Deferring must end
+        somewhere: when every function the deferrals lead to defers again (two functions that
+        each mix and call each other; a ring of functions each holding one side and reaching
+        the other through the next), the first of them by file and position reports it. Judged
+        on the call graph alone, so nothing depends on the order functions are checked in or
+        on which files are named."""
+        keys = tuple(set_ids)
+        if (function, keys) not in self._reports_here:
+            self._judge(function, keys)
+        return not self._reports_here[(function, keys)]
+
+    def _judge(self, start: FuncRef, keys: tuple[str, ...]) -> None:
+        """Decide every function the deferrals from ``start`` lead to at once: each group of
+        functions deferring round in a circle (a strongly connected component of the deferrals)
+        after the groups it defers to, so each function is judged once per run."""
+        region: dict[FuncRef, list[FuncRef]] = {}
+        pending = [start]
+        while pending:
+            node = pending.pop()
+            if node in region or (node, keys) in self._reports_here:
+                continue
+            region[node] = self._defers_to(node, keys)
+            pending.extend(region[node])
+        for group in _components_in_order(region):
+            reporter = any(not region[node] for node in group)  # a function that defers to none reports
+            first = min(group, key=self._stable)
+            for node in group:
+                for target in region[node]:
+                    if target not in group:
+                        reporter = reporter or self._beyond[(target, keys)][0]
+                        first = min(first, self._beyond[(target, keys)][1], key=self._stable)
+            for node in group:
+                self._beyond[(node, keys)] = (reporter, first)
+                self._reports_here[(node, keys)] = not region[node] or (not reporter and node == first)
+
+    def _defers_to(self, function: FuncRef, keys: tuple[str, ...]) -> list[FuncRef]:
+        known = self._deferrals.get((function, keys))
         if known is None:
-            known = self._group_defers[key] = any(
-                self.reach(target).holds(set_ids)
-                for member in sorted(group)
-                for _, target in self.callees(member)
-                if target not in group
-            )
+            known = self._deferrals[(function, keys)] = [
+                target
+                for _, target in self.callees(function)
+                if self._holds_apart(target, function, keys)
+            ]
         return known
 
-    def _component(self, function: FuncRef) -> frozenset[FuncRef]:
-        """The functions that call ``function`` and are called by it (its strongly connected
-        component), over the call graph ``explore`` listed; a function alone otherwise."""
-        if self._components is None:  # only the edges explore listed: later ones depend on what was checked first
-            self._components = _components(self._expanded)
-        return self._components.get(function, frozenset((function,)))
+    def _stable(self, function: FuncRef) -> tuple[str, int]:
+        """A function's place by file and scope: module numbers depend on the files named."""
+        module, scope = function
+        return (self.evaluator.project.modules[module].display, scope)
+
+    def _holds_apart(self, function: FuncRef, other: FuncRef, set_ids: tuple[str, ...]) -> bool:
+        """Does ``function`` reach every one of ``set_ids`` by a path that does not pass ``other``?
+        The paths ``reach`` chose answer it when they avoid ``other``; otherwise the calls are
+        searched again with ``other`` left out (breadth first, as deep as reach follows calls,
+        at most ``APART_SEARCH_LIMIT`` functions: past that the chosen paths' answer stands)."""
+        reach = self.reach(function)
+        if not reach.holds(set_ids):
+            return False
+        missing = {s for s in set_ids if any((hop.module, hop.scope) == other for hop in reach.first[s])}
+        if not missing:
+            return True
+        seen = {function, other}
+        frontier = [function]
+        for calls in range(MAX_CALL_DEPTH + 2):
+            following: list[FuncRef] = []
+            for node in frontier:
+                missing.difference_update(match.set_id for match in self.sides.get(node, ()))
+                if not missing:
+                    return True
+                if calls > MAX_CALL_DEPTH:
+                    continue  # reach takes such a function's own sides only
+                for _, target in self.callees(node):
+                    if target not in seen:
+                        if len(seen) >= APART_SEARCH_LIMIT:
+                            return False
+                        seen.add(target)
+                        following.append(target)
+            frontier = following
+        return False
 
 
-def _components(callees: dict[FuncRef, list[FuncRef]]) -> dict[FuncRef, frozenset[FuncRef]]:
-    """Tarjan's strongly connected components, iteratively (call chains can be deep), over the
-    functions whose callees are listed; only components of two or more are returned."""
+def _components_in_order(edges: dict[FuncRef, list[FuncRef]]) -> list[list[FuncRef]]:
+    """Tarjan's strongly connected components of ``edges`` (targets outside it are ignored),
+    iteratively (chains can be long), each listed after every component it leads to."""
     index: dict[FuncRef, int] = {}
     low: dict[FuncRef, int] = {}
     stack: list[FuncRef] = []
     on_stack: set[FuncRef] = set()
-    found: dict[FuncRef, frozenset[FuncRef]] = {}
-    for root in callees:
+    found: list[list[FuncRef]] = []
+    inside: dict[FuncRef, list[FuncRef]] = {}
+    for root in edges:
         if root in index:
             continue
         work: list[tuple[FuncRef, int]] = [(root, 0)]
@@ -246,7 +295,9 @@ def _components(callees: dict[FuncRef, list[FuncRef]]) -> dict[FuncRef, frozense
                 index[node] = low[node] = len(index)
                 stack.append(node)
                 on_stack.add(node)
-            targets = callees.get(node, ())
+            targets = inside.get(node)
+            if targets is None:
+                targets = inside[node] = [target for target in edges[node] if target in edges]
             for step in range(position, len(targets)):
                 target = targets[step]
                 if target not in index:
@@ -257,16 +308,14 @@ def _components(callees: dict[FuncRef, list[FuncRef]]) -> dict[FuncRef, frozense
                     low[node] = min(low[node], index[target])
             else:
                 if low[node] == index[node]:
-                    members: list[FuncRef] = []
+                    group: list[FuncRef] = []
                     while True:
                         member = stack.pop()
                         on_stack.discard(member)
-                        members.append(member)
+                        group.append(member)
                         if member == node:
                             break
-                    if len(members) > 1:
-                        group = frozenset(members)
-                        found.update(dict.fromkeys(members, group))
+                    found.append(group)
                 if work:
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
