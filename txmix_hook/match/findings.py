@@ -26,7 +26,7 @@ from txmix_hook.rules.extension import Variant
 from txmix_hook.rules.model import Rule
 from txmix_hook.rules.rulebook import RuleBook
 from txmix_hook.summary.ir import Attr, Call, dotted
-from txmix_hook.summary.model import CallSite, Pos
+from txmix_hook.summary.model import CallSite, Pos, outward
 
 SESSION_SET = "sqlalchemy-session"
 _PASSABLE = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")  # `db`, `self.session`: a value a call can pass on
@@ -73,9 +73,8 @@ class RuleMatcher:
 
     def find(self, rules: Sequence[Rule], functions: Sequence[tuple[int, int]]) -> list[Planned]:
         planned: list[Planned] = []
-        callers = self.graph.explore(functions)
         gate = self._gate(rules)
-        candidates = self.graph.reaching(callers, gate) if gate is not None else set(functions)
+        candidates = self.graph.reaching(self.graph.explore(functions), gate) if gate is not None else set(functions)
         for function in functions:
             if function not in candidates:
                 continue  # reaches no session: no rule can hold here, and its connections are never evaluated
@@ -242,12 +241,8 @@ class RuleMatcher:
         module, index = function
         end = raw_path[-1]
         scopes = self.evaluator.summary(module).scopes
-        if end.module == module:
-            current = end.scope
-            while 0 <= current < len(scopes):
-                if current == index:
-                    return True
-                current = scopes[current].parent
+        if end.module == module and index in outward(scopes, end.scope):
+            return True
         sites = [self._site(hop) for hop in raw_path[:-1]]
         if "." in name and name.split(".")[0] == scopes[index].self_name and all(self._on_self(site, hop) for site, hop in zip(sites, raw_path)):
             return True

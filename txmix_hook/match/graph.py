@@ -74,7 +74,6 @@ class CallGraph:
     _callees: dict[FuncRef, list[tuple[Hop, FuncRef]]] = field(default_factory=dict)
     _within: dict[tuple[FuncRef, int], Reach] = field(default_factory=dict)  # (function, calls left) -> reach
     _whole: dict[FuncRef, tuple[int, Reach]] = field(default_factory=dict)  # reach no bound cut, and the calls it needed
-    _explored: list[FuncRef] = field(default_factory=list)  # every function explore reached
     _deferrals: dict[tuple[FuncRef, tuple[str, ...]], list[FuncRef]] = field(default_factory=dict)
     _reports_here: dict[tuple[FuncRef, tuple[str, ...]], bool] = field(default_factory=dict)
     # (function, keys) -> (does a function that reports lie down its deferrals, the first function there)
@@ -129,10 +128,10 @@ class CallGraph:
                 targets.append((class_module, init))
         return targets
 
-    def explore(self, functions: Iterable[FuncRef]) -> dict[FuncRef, list[FuncRef]]:
+    def explore(self, functions: Iterable[FuncRef]) -> tuple[list[FuncRef], dict[FuncRef, list[FuncRef]]]:
         """List the callees of ``functions`` and of everything they call, as deep as ``reach``
-        follows calls (breadth first: each function at its shortest distance). Returns who
-        calls whom, for ``reaching``."""
+        follows calls (breadth first: each function at its shortest distance). Returns every
+        function reached and who calls whom, for ``reaching``."""
         distance = dict.fromkeys(functions, 0)
         order = list(distance)
         callers: dict[FuncRef, list[FuncRef]] = {}
@@ -144,14 +143,14 @@ class CallGraph:
                 if target not in distance:
                     distance[target] = distance[function] + 1
                     order.append(target)
-        self._explored = order
-        return callers
+        return order, callers
 
-    def reaching(self, callers: dict[FuncRef, list[FuncRef]], sets: frozenset[str]) -> set[FuncRef]:
-        """The explored functions that hold a value of one of ``sets`` or call, within the depth
-        ``reach`` follows, a function that does: a superset of where ``reach`` can find one,
-        computed without evaluating any other side."""
-        found = {function for function in self._explored if self.sides.may_hold(function, sets)}
+    def reaching(self, explored: tuple[list[FuncRef], dict[FuncRef, list[FuncRef]]], sets: frozenset[str]) -> set[FuncRef]:
+        """The ``explored`` functions that hold a value of one of ``sets`` or call, within the
+        depth ``reach`` follows, a function that does: a superset of where ``reach`` can find
+        one, computed without evaluating any other side."""
+        functions, callers = explored
+        found = {function for function in functions if self.sides.may_hold(function, sets)}
         pending = list(found)
         while pending:
             for caller in callers.get(pending.pop(), ()):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from txmix_hook.project.values import Evaluator
 from txmix_hook.rules.extension import own_key
 from txmix_hook.summary.ir import Attr, Call, Expr, StringAnnotation, root_name
-from txmix_hook.summary.model import Param, Pos, ScopeSummary, SideCandidate
+from txmix_hook.summary.model import Param, Pos, ScopeSummary, SideCandidate, outward
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,7 @@ def _in_signature(params: tuple[Param, ...], pos: Pos) -> bool:
 def is_shared(match: SideMatch, evaluator: Evaluator) -> bool:
     """Raw work on the very connection a session was bound to (``Session(bind=conn)``)."""
     scopes = evaluator.summary(match.module).scopes
-    current = match.scope
-    while 0 <= current < len(scopes):
-        if match.name in evaluator.shared_names.get((match.module, current), ()):
-            return True
-        current = scopes[current].parent
-    return False
+    return any(match.name in evaluator.shared_names.get((match.module, scope), ()) for scope in outward(scopes, match.scope))
 
 
 def listener_names(scope: ScopeSummary) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -112,3 +113,12 @@ class ModuleSummary:
     first_code_row: int = 10**9
     syntax_error: tuple[int, int] | None = None  # (row, column), 1-based
     parsed: bool = False
+
+
+def outward(scopes: Sequence[ScopeSummary], start: int) -> Iterator[int]:
+    """``start`` and the scopes around it, innermost first, out to the module. (The name
+    lookups on phase 2's hot path walk the chain inline instead.)"""
+    current = start
+    while 0 <= current < len(scopes):
+        yield current
+        current = scopes[current].parent
